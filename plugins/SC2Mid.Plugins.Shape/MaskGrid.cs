@@ -1,0 +1,70 @@
+using System.Runtime.InteropServices;
+using OpenCvSharp;
+
+namespace SC2Mid.Plugins.Shape;
+
+/// <summary>
+/// A copy of the mask's bounding box as 0/1 bytes, with one background pixel added on every side so that
+/// neighbourhood lookups never leave the array. Pixels outside the image therefore count as background.
+/// </summary>
+/// <remarks>
+/// Grid index (row, column) = (image row − <c>Box.Y</c> + 1, image column − <c>Box.X</c> + 1). Every feature
+/// computed from the grid is invariant to translation, so the offset never needs undoing.
+/// </remarks>
+internal sealed class MaskGrid
+{
+    private readonly byte[] _pixels;
+
+    private MaskGrid(byte[] pixels, int rows, int columns, long count)
+    {
+        _pixels = pixels;
+        Rows = rows;
+        Columns = columns;
+        Count = count;
+    }
+
+    /// <summary>Rows of the grid: the bounding box height plus 2.</summary>
+    public int Rows { get; }
+
+    /// <summary>Columns of the grid: the bounding box width plus 2.</summary>
+    public int Columns { get; }
+
+    /// <summary>Number of foreground pixels.</summary>
+    public long Count { get; }
+
+    /// <summary>Whether the pixel at a grid index is foreground. The index must lie inside the grid.</summary>
+    public bool this[int row, int column] => _pixels[(row * Columns) + column] != 0;
+
+    /// <summary>The pixels row by row, 1 for foreground and 0 for background.</summary>
+    public ReadOnlySpan<byte> Pixels => _pixels;
+
+    /// <summary>Copies the pixels of <paramref name="mask"/> inside <paramref name="box"/>; non-zero is foreground.</summary>
+    /// <param name="mask">A CV_8UC1 mask; it is only read.</param>
+    /// <param name="box">A non-empty rectangle inside the mask, normally the bounding box of its non-zero pixels.</param>
+    public static MaskGrid FromMask(Mat mask, Rect box)
+    {
+        int rows = box.Height + 2;
+        int columns = box.Width + 2;
+        var pixels = new byte[rows * columns];
+        var row = new byte[box.Width];
+        long count = 0;
+        for (int y = 0; y < box.Height; y++)
+        {
+            // Ptr(row, column) honours the row step, so a mask that is a view into a larger matrix works too.
+            Marshal.Copy(mask.Ptr(box.Y + y, box.X), row, 0, box.Width);
+            int offset = ((y + 1) * columns) + 1;
+            for (int x = 0; x < box.Width; x++)
+            {
+                if (row[x] != 0)
+                {
+                    pixels[offset + x] = 1;
+                    count++;
+                }
+            }
+        }
+
+        // The native buffer behind Ptr belongs to the mask, so the mask must outlive the last copy.
+        GC.KeepAlive(mask);
+        return new MaskGrid(pixels, rows, columns, count);
+    }
+}
