@@ -1,0 +1,59 @@
+using System.Globalization;
+using OpenCvSharp;
+using SC2Mid.Sdk;
+
+namespace SC2Mid.Plugins.Hu;
+
+/// <summary>
+/// Hu's seven moment invariants of the object's mask (<c>hu.1</c> … <c>hu.7</c>) and of the grey values inside
+/// the mask (<c>hu.intensity.1</c> … <c>hu.intensity.7</c>), computed with OpenCV's <c>moments</c> and
+/// <c>HuMoments</c>.
+/// </summary>
+/// <remarks>
+/// Every non-zero mask pixel belongs to the object, so several components in one mask are measured together.
+/// The plugin keeps no state, so concurrent calls are safe.
+/// </remarks>
+public sealed class HuPlugin : IFeaturePlugin
+{
+    private const int InvariantCount = 7;
+
+    /// <inheritdoc />
+    public FeatureSet Extract(Sample sample, ExtractionContext context)
+    {
+        ArgumentNullException.ThrowIfNull(sample);
+        ArgumentNullException.ThrowIfNull(context);
+        context.CancellationToken.ThrowIfCancellationRequested();
+
+        var features = new FeatureSet();
+        Moments maskMoments = Cv2.Moments(sample.Mask, binaryImage: true);
+        string emptyReason = "The mask has no foreground pixel, so the moments are undefined (m00 = 0).";
+        AddInvariants(features, "hu.", maskMoments, emptyReason);
+
+        // Copying through the mask leaves 0 outside it: the grey image multiplied by the mask indicator.
+        using var maskedGrey = new Mat(sample.Grey.Size(), sample.Grey.Type(), Scalar.All(0));
+        sample.Grey.CopyTo(maskedGrey, sample.Mask);
+        Moments greyMoments = Cv2.Moments(maskedGrey, binaryImage: false);
+        string darkReason = maskMoments.M00 > 0
+            ? "Every grey value inside the mask is 0, so the intensity moments are undefined (m00 = 0)."
+            : emptyReason;
+        AddInvariants(features, "hu.intensity.", greyMoments, darkReason);
+        return features;
+    }
+
+    private static void AddInvariants(FeatureSet features, string prefix, Moments moments, string nullReason)
+    {
+        double[]? invariants = moments.M00 > 0 ? moments.HuMoments() : null;
+        for (int i = 0; i < InvariantCount; i++)
+        {
+            string name = prefix + (i + 1).ToString(CultureInfo.InvariantCulture);
+            if (invariants is null)
+            {
+                features.AddNull(name, nullReason);
+            }
+            else
+            {
+                features.Add(name, invariants[i]);
+            }
+        }
+    }
+}
