@@ -1,0 +1,27 @@
+using SC2Mid.Core.Imaging;
+using SC2Mid.Sdk;
+
+namespace SC2Mid.Core.Extraction;
+
+/// <summary>What to extract and how: plugins, parameters, calibration and object splitting.</summary>
+public sealed record ExtractionOptions
+{
+    /// <summary>Ids of the plugins to run, in output order; null runs every loaded plugin.</summary>
+    public IReadOnlyList<string>? PluginIds { get; init; }
+
+    /// <summary>Parameter overrides as typed by the user: plugin id, then parameter name, then value text.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Overrides { get; init; } =
+        new Dictionary<string, IReadOnlyDictionary<string, string>>();
+
+    /// <summary>Calibration given on the command line; it takes precedence over a dataset manifest's value.</summary>
+    public Calibration? Calibration { get; init; }
+
+    /// <summary>How the mask's foreground is split into objects.</summary>
+    public ObjectMode Objects { get; init; } = ObjectMode.Whole;
+
+    /// <summary>Pixel connectivity for <see cref="ObjectMode.Components"/>: 4 or 8.</summary>
+    public int Connectivity { get; init; } = 8;
+
+    /// <summary>Options for decoding images and masks.</summary>
+    public ImageLoadOptions Load { get; init; } = new();
+}

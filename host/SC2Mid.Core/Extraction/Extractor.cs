@@ -1,0 +1,269 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using SC2Mid.Core.Datasets;
+using SC2Mid.Core.Imaging;
+using SC2Mid.Core.Plugins;
+using SC2Mid.Sdk;
+
+namespace SC2Mid.Core.Extraction;
+
+/// <summary>
+/// Runs the selected plugins on every object of one image and converts their values to calibrated units.
+/// Thread-safe: one extractor serves all images of a batch.
+/// </summary>
+public sealed class Extractor
+{
+    private readonly IReadOnlyList<(PluginEntry Plugin, PluginParameters Parameters)> _plugins;
+    private readonly ExtractionOptions _options;
+    private readonly ImageLoader _loader;
+    private readonly ILogger _logger;
+
+    /// <summary>Selects the plugins and binds their parameters.</summary>
+    /// <exception cref="KeyNotFoundException">A requested plugin is not loaded; the message lists the loaded ones.</exception>
+    /// <exception cref="FormatException">A parameter override is undeclared, mistyped or out of range.</exception>
+    public Extractor(PluginCatalog catalog, ExtractionOptions options, ILogger? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options;
+        _logger = logger ?? NullLogger.Instance;
+        _loader = new ImageLoader(options.Load);
+        var selected = options.PluginIds?.Select(catalog.Get).ToArray() ?? catalog.Loaded.ToArray();
+        foreach (var pluginId in options.Overrides.Keys.Where(id => selected.All(entry => entry.Id != id)))
+        {
+            throw new FormatException(
+                $"--set names plugin '{pluginId}', which is not selected; selected plugins: "
+                + string.Join(", ", selected.Select(entry => entry.Id)) + ".");
+        }
+
+        _plugins = selected
+            .Select(entry => (entry, ParameterBinder.Bind(
+                entry.Manifest!,
+                options.Overrides.GetValueOrDefault(entry.Id) ?? new Dictionary<string, string>())))
+            .ToArray();
+    }
+
+    /// <summary>The plugins that run, in output order, with their bound parameters.</summary>
+    public IReadOnlyList<(PluginEntry Plugin, PluginParameters Parameters)> Plugins => _plugins;
+
+    /// <summary>Every feature this extractor produces, in output order.</summary>
+    public IEnumerable<FeatureDescriptor> Features => _plugins.SelectMany(pair => pair.Plugin.Features);
+
+    /// <summary>Extracts one image. Input and plugin failures are recorded in the result, never thrown.</summary>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public ImageResult Extract(DatasetItem item, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        var calibration = ChooseCalibration(item, out var calibrationWarning);
+        var warnings = new List<string>();
+        if (calibrationWarning is not null)
+        {
+            warnings.Add(calibrationWarning);
+        }
+
+        LoadedImage image;
+        try
+        {
+            image = _loader.LoadImage(item.ImagePath);
+        }
+        catch (ImageLoadException exception)
+        {
+            return InputFailure(item, calibration, exception.Message);
+        }
+
+        using (image)
+        {
+            warnings.AddRange(image.Warnings);
+            var result = new ImageResult
+            {
+                ImageId = item.ImageId,
+                ImagePath = item.ImagePath,
+                MaskPath = item.MaskPath,
+                ImageSha256 = image.Sha256,
+                Width = image.Grey.Width,
+                Height = image.Grey.Height,
+                BitDepth = image.BitDepth,
+                GreyConversion = image.GreyConversion,
+                Calibration = calibration,
+                Status = ImageStatus.NoMask,
+                Warnings = warnings,
+            };
+            if (item.MaskPath is null)
+            {
+                warnings.Add("The image has no ground-truth mask, so no object features were computed.");
+                return result;
+            }
+
+            LoadedMask mask;
+            try
+            {
+                mask = _loader.LoadMask(item.MaskPath, image.Grey.Size());
+            }
+            catch (ImageLoadException exception)
+            {
+                return InputFailure(item, calibration, exception.Message) with { ImageSha256 = image.Sha256 };
+            }
+
+            using (mask)
+            {
+                warnings.AddRange(mask.Warnings);
+                var failures = new List<Failure>();
+                var objects = ExtractObjects(item, image, mask, calibration, failures, warnings, cancellationToken);
+                foreach (var warning in warnings)
+                {
+                    CoreLog.ImageWarning(_logger, item.ImageId, warning);
+                }
+
+                return result with
+                {
+                    MaskSha256 = mask.Sha256,
+                    MaskRule = mask.ForegroundRule,
+                    Status = failures.Count == 0 ? ImageStatus.Ok : ImageStatus.Partial,
+                    Objects = objects,
+                    Failures = failures,
+                };
+            }
+        }
+    }
+
+    private List<ObjectResult> ExtractObjects(
+        DatasetItem item,
+        LoadedImage image,
+        LoadedMask mask,
+        Calibration calibration,
+        List<Failure> failures,
+        List<string> warnings,
+        CancellationToken cancellationToken)
+    {
+        var objects = ObjectSplitter.Split(mask.Mask, _options.Objects, _options.Connectivity);
+        var results = new List<ObjectResult>(objects.Count);
+        try
+        {
+            for (var index = 0; index < objects.Count; index++)
+            {
+                var objectId = index + 1;
+                var (objectMask, box, count) = objects[index];
+                var sample = new Sample(
+                    item.ImageId, objectId, image.Grey, image.Original, image.BitDepth, objectMask, calibration);
+                var features = new List<FeatureResult>();
+                foreach (var (plugin, parameters) in _plugins)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    features.AddRange(RunPlugin(plugin, parameters, sample, failures, warnings, cancellationToken));
+                }
+
+                results.Add(new ObjectResult(objectId, box, count, features));
+            }
+        }
+        finally
+        {
+            foreach (var (objectMask, _, _) in objects)
+            {
+                objectMask.Dispose();
+            }
+        }
+
+        return results;
+    }
+
+    private IEnumerable<FeatureResult> RunPlugin(
+        PluginEntry plugin,
+        PluginParameters parameters,
+        Sample sample,
+        List<Failure> failures,
+        List<string> warnings,
+        CancellationToken cancellationToken)
+    {
+        CoreLog.Extracting(_logger, plugin.Id, sample.ImageId, sample.ObjectId);
+        FeatureSet set;
+        try
+        {
+            set = plugin.Instance!.Extract(sample, new ExtractionContext(parameters, null, cancellationToken));
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // A plugin fault must not stop the other plugins or images, so it is recorded and its values are null.
+            CoreLog.PluginFailed(_logger, exception, plugin.Id, sample.ImageId, sample.ObjectId);
+            var message = $"Plugin '{plugin.Id}' failed on object {sample.ObjectId}: "
+                + $"{exception.GetType().Name}: {exception.Message}";
+            failures.Add(new Failure(FailureKind.Plugin, message, plugin.Id, sample.ObjectId));
+            return plugin.Features.Select(descriptor => new FeatureResult(
+                descriptor, null, null, $"The plugin failed: {exception.Message}"));
+        }
+
+        var prefix = $"{plugin.Id}, object {sample.ObjectId}: ";
+        warnings.AddRange(set.Warnings.Select(warning => prefix + warning));
+        return Convert(plugin, set, sample.Calibration, prefix, warnings);
+    }
+
+    private static List<FeatureResult> Convert(
+        PluginEntry plugin,
+        FeatureSet set,
+        Calibration calibration,
+        string prefix,
+        List<string> warnings)
+    {
+        var byName = new Dictionary<string, FeatureValue>(StringComparer.Ordinal);
+        foreach (var value in set.Values)
+        {
+            if (!byName.TryAdd(value.Name, value))
+            {
+                warnings.Add($"{prefix}the plugin returned '{value.Name}' twice; the first value is kept.");
+            }
+        }
+
+        var declared = plugin.Features.Select(descriptor => descriptor.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var undeclared in byName.Keys.Where(name => !declared.Contains(name)))
+        {
+            warnings.Add($"{prefix}the plugin returned '{undeclared}', which its manifest does not declare; dropped.");
+        }
+
+        var results = new List<FeatureResult>(plugin.Features.Count);
+        foreach (var descriptor in plugin.Features)
+        {
+            if (!byName.TryGetValue(descriptor.Name, out var value))
+            {
+                results.Add(new FeatureResult(descriptor, null, null, "The plugin returned no value for this feature."));
+                continue;
+            }
+
+            double? calibrated = value.Value is { } pixels && descriptor.IsCalibrated && calibration.NmPerPixel is { } s
+                ? descriptor.ToCalibrated(pixels, s)
+                : null;
+            results.Add(new FeatureResult(descriptor, value.Value, calibrated, value.NullReason));
+        }
+
+        return results;
+    }
+
+    private Calibration ChooseCalibration(DatasetItem item, out string? warning)
+    {
+        warning = null;
+        if (_options.Calibration is { } given)
+        {
+            if (item.Calibration is { NmPerPixel: { } other } && other != given.NmPerPixel)
+            {
+                warning = $"Calibration from {given.Source} ({given.NmPerPixel} nm/px) is used instead of "
+                    + $"{other} nm/px from {item.Calibration.Source}.";
+            }
+
+            return given;
+        }
+
+        return item.Calibration ?? Calibration.None;
+    }
+
+    private static ImageResult InputFailure(DatasetItem item, Calibration calibration, string message) => new()
+    {
+        ImageId = item.ImageId,
+        ImagePath = item.ImagePath,
+        MaskPath = item.MaskPath,
+        Calibration = calibration,
+        Status = ImageStatus.Failed,
+        Failures = [new Failure(FailureKind.Input, message)],
+    };
+}

@@ -1,0 +1,103 @@
+using System.Globalization;
+using System.Text;
+using SC2Mid.Core.Extraction;
+using SC2Mid.Core.Plugins;
+
+namespace SC2Mid.Core.Output;
+
+/// <summary>
+/// Writes the wide table: one row per image and object, one column per feature. Column headers carry the unit in
+/// brackets (<c>shape.area [px^2]</c>). Lengths and areas get a second column in nm when any image is calibrated,
+/// empty for uncalibrated rows. An image without objects (no mask, failed) gets one row with its status.
+/// </summary>
+public static class CsvResultWriter
+{
+    private static readonly string[] FixedColumns =
+        ["image_id", "object_id", "status", "nm_per_px", "calibration_source", "bbox_x", "bbox_y", "bbox_width",
+         "bbox_height"];
+
+    /// <summary>Writes the table to <paramref name="path"/> atomically.</summary>
+    public static void Write(string path, IReadOnlyList<FeatureDescriptor> features, IReadOnlyList<ImageResult> images)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        ArgumentNullException.ThrowIfNull(images);
+        AtomicFile.Write(path, stream =>
+        {
+            using var writer = new StreamWriter(stream, new UTF8Encoding(false), bufferSize: -1, leaveOpen: true) { NewLine = "\n" };
+            Write(writer, features, images);
+        });
+    }
+
+    /// <summary>Writes the table to <paramref name="writer"/>.</summary>
+    public static void Write(TextWriter writer, IReadOnlyList<FeatureDescriptor> features, IReadOnlyList<ImageResult> images)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(features);
+        ArgumentNullException.ThrowIfNull(images);
+        var anyCalibrated = images.Any(image => image.Calibration.IsCalibrated);
+        var header = new List<string>(FixedColumns);
+        foreach (var feature in features)
+        {
+            header.Add($"{feature.Name} [{feature.PixelUnit}]");
+            if (anyCalibrated && feature.IsCalibrated)
+            {
+                header.Add($"{feature.Name} [{feature.CalibratedUnit}]");
+            }
+        }
+
+        writer.WriteLine(string.Join(',', header.Select(Quote)));
+        foreach (var image in images)
+        {
+            if (image.Objects.Count == 0)
+            {
+                var cells = Prefix(image, null).Concat(Enumerable.Repeat(string.Empty, header.Count - FixedColumns.Length));
+                writer.WriteLine(string.Join(',', cells.Select(Quote)));
+                continue;
+            }
+
+            foreach (var item in image.Objects)
+            {
+                var byName = item.Features.ToDictionary(result => result.Descriptor.Name, StringComparer.Ordinal);
+                var cells = new List<string>(Prefix(image, item));
+                foreach (var feature in features)
+                {
+                    var result = byName.GetValueOrDefault(feature.Name);
+                    cells.Add(Format(result?.PixelValue));
+                    if (anyCalibrated && feature.IsCalibrated)
+                    {
+                        cells.Add(Format(result?.CalibratedValue));
+                    }
+                }
+
+                writer.WriteLine(string.Join(',', cells.Select(Quote)));
+            }
+        }
+    }
+
+    private static IEnumerable<string> Prefix(ImageResult image, ObjectResult? item)
+    {
+        yield return image.ImageId;
+        yield return item?.ObjectId.ToString(CultureInfo.InvariantCulture) ?? string.Empty;
+        yield return StatusName(image.Status);
+        yield return Format(image.Calibration.NmPerPixel);
+        yield return image.Calibration.Source;
+        yield return item is null ? string.Empty : item.BoundingBox.X.ToString(CultureInfo.InvariantCulture);
+        yield return item is null ? string.Empty : item.BoundingBox.Y.ToString(CultureInfo.InvariantCulture);
+        yield return item is null ? string.Empty : item.BoundingBox.Width.ToString(CultureInfo.InvariantCulture);
+        yield return item is null ? string.Empty : item.BoundingBox.Height.ToString(CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Lower-case status name used in CSV and JSON: ok, no_mask, partial, failed.</summary>
+    public static string StatusName(ImageStatus status) => status switch
+    {
+        ImageStatus.NoMask => "no_mask",
+        _ => status.ToString().ToLowerInvariant(),
+    };
+
+    // "R" keeps every digit, so values read back from the CSV equal the computed doubles.
+    private static string Format(double? value) =>
+        value?.ToString("R", CultureInfo.InvariantCulture) ?? string.Empty;
+
+    private static string Quote(string cell) =>
+        cell.IndexOfAny([',', '"', '\n', '\r']) < 0 ? cell : "\"" + cell.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+}
