@@ -1,1 +1,52 @@
-Console.WriteLine("placeholder");
+using System.CommandLine;
+using SC2Mid.Cli;
+
+var root = new RootCommand(
+    "sc2mid: shape, moment, texture and deep features of electron micrographs with ground-truth masks. "
+    + ExitCodes.Description)
+{
+    ExtractCommand.Create(),
+    BatchCommand.Create(),
+    PluginsCommand.Create(),
+};
+root.Options.Add(CommonOptions.PluginDirectories);
+root.Options.Add(CommonOptions.LogLevel);
+
+var parse = root.Parse(args);
+if (parse.Errors.Count > 0)
+{
+    foreach (var error in parse.Errors)
+    {
+        Console.Error.WriteLine($"error: {error.Message}");
+    }
+
+    Console.Error.WriteLine("Run 'sc2mid --help' for usage.");
+    return ExitCodes.UsageError;
+}
+
+try
+{
+    return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (UsageException exception)
+{
+    Console.Error.WriteLine($"error: {exception.Message}");
+    return ExitCodes.UsageError;
+}
+catch (Exception exception) when (exception is FormatException or KeyNotFoundException)
+{
+    // Raised while binding --features and --set against the loaded plugins.
+    Console.Error.WriteLine($"error: {exception.Message}");
+    return ExitCodes.UsageError;
+}
+catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+{
+    // Raised while writing results; inputs that cannot be read are reported per image instead.
+    Console.Error.WriteLine($"error: {exception.Message}");
+    return ExitCodes.InputError;
+}
+catch (OperationCanceledException)
+{
+    Console.Error.WriteLine("Cancelled; no result file was written.");
+    return ExitCodes.Cancelled;
+}

@@ -1,0 +1,70 @@
+using System.CommandLine;
+using Microsoft.Extensions.Logging;
+
+namespace SC2Mid.Cli;
+
+/// <summary>Options shared by several commands.</summary>
+internal static class CommonOptions
+{
+    public static Option<string[]> PluginDirectories { get; } = new("--plugins")
+    {
+        Description = "Extra folder of plugins (or one plugin folder) searched after the bundled plugins/ folder. "
+            + "Repeatable.",
+        Recursive = true,
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    public static Option<LogLevel> LogLevel { get; } = new("--log-level")
+    {
+        Description = "Lowest level of log messages written to standard error.",
+        DefaultValueFactory = _ => Microsoft.Extensions.Logging.LogLevel.Warning,
+        Recursive = true,
+    };
+
+    public static Option<string> Features { get; } = new("--features", "-f")
+    {
+        Description = "Comma-separated plugin ids to run, for example shape,hu (default: every loaded plugin).",
+    };
+
+    public static Option<double?> NmPerPixel { get; } = new("--nm-per-px")
+    {
+        Description = "Pixel size in nm per pixel (nm/px). Lengths are reported in nm and areas in nm^2. "
+            + "Overrides a dataset manifest's value.",
+    };
+
+    public static Option<string[]> Set { get; } = new("--set")
+    {
+        Description = "Plugin parameter as PLUGIN.PARAM=VALUE (arrays comma-separated). Repeatable; "
+            + "'sc2mid plugins list --parameters' shows each parameter's type, range and unit.",
+    };
+
+    public static Option<string> Objects { get; } = new("--objects")
+    {
+        Description = "How the mask is split into objects: 'whole' (all foreground is one object) or 'components' "
+            + "(one object per connected component).",
+        DefaultValueFactory = _ => "whole",
+    };
+
+    public static Option<int> Connectivity { get; } = new("--connectivity")
+    {
+        Description = "Pixel connectivity for --objects components: 4 or 8 (neighbours).",
+        DefaultValueFactory = _ => 8,
+    };
+
+    public static Option<int?> Page { get; } = new("--page")
+    {
+        Description = "1-based page of multi-page TIFF images to read (default: the first, with a warning).",
+    };
+
+    public static Option<int> Threads { get; } = new("--threads", "-j")
+    {
+        Description = "Images processed in parallel (default: the number of processor cores).",
+        DefaultValueFactory = _ => Environment.ProcessorCount,
+    };
+
+    static CommonOptions()
+    {
+        Objects.AcceptOnlyFromAmong("whole", "components");
+        Connectivity.AcceptOnlyFromAmong("4", "8");
+    }
+}

@@ -1,0 +1,75 @@
+using System.CommandLine;
+using SC2Mid.Core.Extraction;
+using SC2Mid.Core.Imaging;
+using SC2Mid.Sdk;
+
+namespace SC2Mid.Cli;
+
+/// <summary>Turns the shared extraction options of a parse result into <see cref="ExtractionOptions"/>.</summary>
+internal static class ExtractionSettings
+{
+    /// <exception cref="UsageException">An option value is invalid.</exception>
+    public static ExtractionOptions From(ParseResult parse)
+    {
+        var features = parse.GetValue(CommonOptions.Features);
+        var pluginIds = string.IsNullOrWhiteSpace(features)
+            ? null
+            : features.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        Calibration? calibration = null;
+        if (parse.GetValue(CommonOptions.NmPerPixel) is { } nmPerPixel)
+        {
+            if (!double.IsFinite(nmPerPixel) || nmPerPixel <= 0)
+            {
+                throw new UsageException($"--nm-per-px must be a positive number of nm per pixel, not {nmPerPixel}.");
+            }
+
+            calibration = Calibration.FromNmPerPixel(nmPerPixel, "command line (--nm-per-px)");
+        }
+
+        if (parse.GetValue(CommonOptions.Page) is < 1 and var page)
+        {
+            throw new UsageException($"--page must be 1 or more, not {page}.");
+        }
+
+        return new ExtractionOptions
+        {
+            PluginIds = pluginIds,
+            Overrides = ParseSet(parse.GetValue(CommonOptions.Set) ?? []),
+            Calibration = calibration,
+            Objects = parse.GetValue(CommonOptions.Objects) == "components" ? ObjectMode.Components : ObjectMode.Whole,
+            Connectivity = parse.GetValue(CommonOptions.Connectivity),
+            Load = new ImageLoadOptions(Page: parse.GetValue(CommonOptions.Page)),
+        };
+    }
+
+    /// <summary>Parses <c>PLUGIN.PARAM=VALUE</c> texts into overrides by plugin and parameter.</summary>
+    public static Dictionary<string, IReadOnlyDictionary<string, string>> ParseSet(IEnumerable<string> assignments)
+    {
+        var byPlugin = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
+        foreach (var assignment in assignments)
+        {
+            var equals = assignment.IndexOf('=', StringComparison.Ordinal);
+            var dot = equals < 0 ? -1 : assignment.LastIndexOf('.', equals);
+            if (equals < 0 || dot <= 0 || dot == equals - 1)
+            {
+                throw new UsageException(
+                    $"--set '{assignment}' is invalid: expected PLUGIN.PARAM=VALUE, for example --set glcm.levels=64.");
+            }
+
+            var plugin = assignment[..dot];
+            var name = assignment[(dot + 1)..equals];
+            if (!byPlugin.TryGetValue(plugin, out var parameters))
+            {
+                parameters = new Dictionary<string, string>(StringComparer.Ordinal);
+                byPlugin[plugin] = parameters;
+            }
+
+            parameters[name] = assignment[(equals + 1)..];
+        }
+
+        return byPlugin.ToDictionary(
+            pair => pair.Key,
+            pair => (IReadOnlyDictionary<string, string>)pair.Value,
+            StringComparer.Ordinal);
+    }
+}

@@ -1,0 +1,44 @@
+using System.Diagnostics;
+using System.Reflection;
+
+namespace SC2Mid.Cli.Tests;
+
+/// <summary>Runs the built <c>sc2mid</c> with <c>dotnet</c> and captures its output and exit code.</summary>
+internal static class Sc2mid
+{
+    /// <summary>Longest time one command may take before the test fails; generous for a 2-core CI machine.</summary>
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(3);
+
+    public static string RepositoryRoot { get; } = Metadata("RepositoryRoot");
+
+    public static string Sample(params string[] parts) => Path.Combine([RepositoryRoot, "samples", .. parts]);
+
+    public static (int ExitCode, string Output, string Error) Run(params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = RepositoryRoot,
+        };
+        start.ArgumentList.Add(Metadata("CliAssembly"));
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(Timeout))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"sc2mid {string.Join(' ', arguments)} did not finish within {Timeout}.");
+        }
+
+        return (process.ExitCode, output.Result, error.Result);
+    }
+
+    private static string Metadata(string key) =>
+        typeof(Sc2mid).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;
+}
