@@ -30,7 +30,7 @@ internal static class BatchCommand
         var command = new Command("batch", "Extract features of every image of a dataset.")
         {
             Dataset, Output, CommonOptions.Features, CommonOptions.NmPerPixel, CommonOptions.Set, CommonOptions.Objects,
-            CommonOptions.Connectivity, CommonOptions.Page, CommonOptions.Threads,
+            CommonOptions.Connectivity, CommonOptions.Page, CommonOptions.Threads, CommonOptions.Figures,
         };
         command.SetAction((parse, cancellationToken) => Task.FromResult(Run(parse, cancellationToken)));
         return command;
@@ -39,7 +39,8 @@ internal static class BatchCommand
     private static int Run(ParseResult parse, CancellationToken cancellationToken)
     {
         var started = DateTimeOffset.UtcNow;
-        var options = ExtractionSettings.From(parse);
+        var folder = parse.GetValue(Output)!.FullName;
+        var options = ExtractionSettings.From(parse, defaultArtifacts: Path.Combine(folder, "artifacts"));
         var threads = parse.GetValue(CommonOptions.Threads);
         if (threads < 1)
         {
@@ -72,7 +73,6 @@ internal static class BatchCommand
                 + $"{CsvResultWriter.StatusName(report.Last.Status)} ({stopwatch.Elapsed.TotalSeconds:F1} s)")));
         var results = BatchRunner.Run(extractor, dataset.Items, threads, progress, cancellationToken);
 
-        var folder = parse.GetValue(Output)!.FullName;
         var csvPath = Path.Combine(folder, "results.csv");
         var jsonPath = Path.Combine(folder, "results.json");
         var run = new RunInfo(RunInfo.CurrentToolVersion, Environment.GetCommandLineArgs(), started, DateTimeOffset.UtcNow);

@@ -51,6 +51,12 @@ internal static class CommonOptions
         DefaultValueFactory = _ => 8,
     };
 
+    public static Option<DirectoryInfo?> Figures { get; } = new("--figures")
+    {
+        Description = "Folder where plugins save figures (PNG) and long vectors (CSV), one subfolder per image and "
+            + "object. Without it, extract saves none and batch saves vectors only, under OUT/artifacts.",
+    };
+
     public static Option<int?> Page { get; } = new("--page")
     {
         Description = "1-based page of multi-page TIFF images to read (default: the first, with a warning).",

@@ -6,7 +6,7 @@ internal static class ExitCodes
     /// <summary>Everything requested was done.</summary>
     public const int Success = 0;
 
-    /// <summary>Results were written, but some images or plugins failed; the outputs say which.</summary>
+    /// <summary>Results were written, but some images or plugins failed; the outputs list which.</summary>
     public const int PartialFailure = 1;
 
     /// <summary>Invalid command line: unknown option, bad value, unknown plugin or parameter.</summary>

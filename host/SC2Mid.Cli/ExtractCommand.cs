@@ -37,7 +37,7 @@ internal static class ExtractCommand
         var command = new Command("extract", "Extract features of one image and its ground-truth mask.")
         {
             Image, Mask, CommonOptions.Features, CommonOptions.NmPerPixel, CommonOptions.Set, CommonOptions.Objects,
-            CommonOptions.Connectivity, CommonOptions.Page, Format, Output,
+            CommonOptions.Connectivity, CommonOptions.Page, CommonOptions.Figures, Format, Output,
         };
         command.SetAction((parse, cancellationToken) => Task.FromResult(Run(parse, cancellationToken)));
         return command;

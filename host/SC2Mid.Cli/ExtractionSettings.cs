@@ -9,7 +9,9 @@ namespace SC2Mid.Cli;
 internal static class ExtractionSettings
 {
     /// <exception cref="UsageException">An option value is invalid.</exception>
-    public static ExtractionOptions From(ParseResult parse)
+    /// <param name="parse">The parsed command line.</param>
+    /// <param name="defaultArtifacts">Folder for vectors when <c>--figures</c> is absent, or null for none.</param>
+    public static ExtractionOptions From(ParseResult parse, string? defaultArtifacts = null)
     {
         var features = parse.GetValue(CommonOptions.Features);
         var pluginIds = string.IsNullOrWhiteSpace(features)
@@ -39,6 +41,8 @@ internal static class ExtractionSettings
             Objects = parse.GetValue(CommonOptions.Objects) == "components" ? ObjectMode.Components : ObjectMode.Whole,
             Connectivity = parse.GetValue(CommonOptions.Connectivity),
             Load = new ImageLoadOptions(Page: parse.GetValue(CommonOptions.Page)),
+            ArtifactsFolder = parse.GetValue(CommonOptions.Figures)?.FullName ?? defaultArtifacts,
+            Figures = parse.GetValue(CommonOptions.Figures) is not null,
         };
     }
 

@@ -16,7 +16,7 @@ public sealed class CliTests : IDisposable
     public void Dispose() => Directory.Delete(_temporary, recursive: true);
 
     [Fact]
-    public void Extract_CryoEtUncalibrated_PrintsPixelCountAsArea()
+    public void Extract_Uncalibrated_PrintsPixelArea()
     {
         var (exitCode, output, error) = Sc2mid.Run("extract", "--image", CryoImage, "--mask", CryoMask, "--features", "shape");
 
@@ -26,7 +26,7 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
-    public void Extract_JsonToStdout_IsParseableWithoutLogLines()
+    public void Extract_JsonToStdout_StaysParseable()
     {
         var (exitCode, output, error) = Sc2mid.Run(
             "extract", "-i", CryoImage, "-m", CryoMask, "--format", "json", "--nm-per-px", "0.5", "--log-level", "Debug");

@@ -22,6 +22,15 @@ public sealed record ExtractionOptions
     /// <summary>Pixel connectivity for <see cref="ObjectMode.Components"/>: 4 or 8.</summary>
     public int Connectivity { get; init; } = 8;
 
+    /// <summary>
+    /// Folder where plugins save figures and long vectors, or null to give plugins no artifact sink (then they
+    /// save nothing and say so in a warning where it matters).
+    /// </summary>
+    public string? ArtifactsFolder { get; init; }
+
+    /// <summary>Whether plugins should draw figures into <see cref="ArtifactsFolder"/>.</summary>
+    public bool Figures { get; init; }
+
     /// <summary>Options for decoding images and masks.</summary>
     public ImageLoadOptions Load { get; init; } = new();
 }

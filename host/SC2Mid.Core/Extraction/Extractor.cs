@@ -1,7 +1,9 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using SC2Mid.Core.Datasets;
 using SC2Mid.Core.Imaging;
+using SC2Mid.Core.Output;
 using SC2Mid.Core.Plugins;
 using SC2Mid.Sdk;
 
@@ -13,7 +15,7 @@ namespace SC2Mid.Core.Extraction;
 /// </summary>
 public sealed class Extractor
 {
-    private readonly IReadOnlyList<(PluginEntry Plugin, PluginParameters Parameters)> _plugins;
+    private readonly IReadOnlyList<BoundPlugin> _plugins;
     private readonly ExtractionOptions _options;
     private readonly ImageLoader _loader;
     private readonly ILogger _logger;
@@ -37,17 +39,17 @@ public sealed class Extractor
         }
 
         _plugins = selected
-            .Select(entry => (entry, ParameterBinder.Bind(
-                entry.Manifest!,
-                options.Overrides.GetValueOrDefault(entry.Id) ?? new Dictionary<string, string>())))
+            .Select(entry => BoundPlugin.Bind(
+                entry,
+                options.Overrides.GetValueOrDefault(entry.Id) ?? new Dictionary<string, string>()))
             .ToArray();
     }
 
-    /// <summary>The plugins that run, in output order, with their bound parameters.</summary>
-    public IReadOnlyList<(PluginEntry Plugin, PluginParameters Parameters)> Plugins => _plugins;
+    /// <summary>The plugins that run, in output order, with their bound parameters and features.</summary>
+    public IReadOnlyList<BoundPlugin> Plugins => _plugins;
 
     /// <summary>Every feature this extractor produces, in output order.</summary>
-    public IEnumerable<FeatureDescriptor> Features => _plugins.SelectMany(pair => pair.Plugin.Features);
+    public IEnumerable<FeatureDescriptor> Features => _plugins.SelectMany(bound => bound.Features);
 
     /// <summary>Extracts one image. Input and plugin failures are recorded in the result, never thrown.</summary>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
@@ -108,7 +110,9 @@ public sealed class Extractor
             {
                 warnings.AddRange(mask.Warnings);
                 var failures = new List<Failure>();
-                var objects = ExtractObjects(item, image, mask, calibration, failures, warnings, cancellationToken);
+                var artifacts = new ConcurrentQueue<ArtifactRecord>();
+                var objects = ExtractObjects(
+                    item, image, mask, calibration, new Outcome(failures, warnings, artifacts), cancellationToken);
                 foreach (var warning in warnings)
                 {
                     CoreLog.ImageWarning(_logger, item.ImageId, warning);
@@ -121,6 +125,7 @@ public sealed class Extractor
                     Status = failures.Count == 0 ? ImageStatus.Ok : ImageStatus.Partial,
                     Objects = objects,
                     Failures = failures,
+                    Artifacts = [.. artifacts],
                 };
             }
         }
@@ -131,8 +136,7 @@ public sealed class Extractor
         LoadedImage image,
         LoadedMask mask,
         Calibration calibration,
-        List<Failure> failures,
-        List<string> warnings,
+        Outcome outcome,
         CancellationToken cancellationToken)
     {
         var objects = ObjectSplitter.Split(mask.Mask, _options.Objects, _options.Connectivity);
@@ -146,10 +150,10 @@ public sealed class Extractor
                 var sample = new Sample(
                     item.ImageId, objectId, image.Grey, image.Original, image.BitDepth, objectMask, calibration);
                 var features = new List<FeatureResult>();
-                foreach (var (plugin, parameters) in _plugins)
+                foreach (var bound in _plugins)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    features.AddRange(RunPlugin(plugin, parameters, sample, failures, warnings, cancellationToken));
+                    features.AddRange(RunPlugin(bound, sample, outcome, cancellationToken));
                 }
 
                 results.Add(new ObjectResult(objectId, box, count, features));
@@ -167,18 +171,21 @@ public sealed class Extractor
     }
 
     private IEnumerable<FeatureResult> RunPlugin(
-        PluginEntry plugin,
-        PluginParameters parameters,
+        BoundPlugin bound,
         Sample sample,
-        List<Failure> failures,
-        List<string> warnings,
+        Outcome outcome,
         CancellationToken cancellationToken)
     {
+        var plugin = bound.Plugin;
         CoreLog.Extracting(_logger, plugin.Id, sample.ImageId, sample.ObjectId);
+        var artifacts = _options.ArtifactsFolder is { } folder
+            ? new FolderArtifactSink(folder, sample.ImageId, sample.ObjectId, plugin.Id, outcome.Artifacts)
+            : null;
+        var context = new ExtractionContext(bound.Parameters, artifacts, _options.Figures, cancellationToken);
         FeatureSet set;
         try
         {
-            set = plugin.Instance!.Extract(sample, new ExtractionContext(parameters, null, cancellationToken));
+            set = plugin.Instance!.Extract(sample, context);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -190,18 +197,18 @@ public sealed class Extractor
             CoreLog.PluginFailed(_logger, exception, plugin.Id, sample.ImageId, sample.ObjectId);
             var message = $"Plugin '{plugin.Id}' failed on object {sample.ObjectId}: "
                 + $"{exception.GetType().Name}: {exception.Message}";
-            failures.Add(new Failure(FailureKind.Plugin, message, plugin.Id, sample.ObjectId));
-            return plugin.Features.Select(descriptor => new FeatureResult(
+            outcome.Failures.Add(new Failure(FailureKind.Plugin, message, plugin.Id, sample.ObjectId));
+            return bound.Features.Select(descriptor => new FeatureResult(
                 descriptor, null, null, $"The plugin failed: {exception.Message}"));
         }
 
         var prefix = $"{plugin.Id}, object {sample.ObjectId}: ";
-        warnings.AddRange(set.Warnings.Select(warning => prefix + warning));
-        return Convert(plugin, set, sample.Calibration, prefix, warnings);
+        outcome.Warnings.AddRange(set.Warnings.Select(warning => prefix + warning));
+        return Convert(bound, set, sample.Calibration, prefix, outcome.Warnings);
     }
 
     private static List<FeatureResult> Convert(
-        PluginEntry plugin,
+        BoundPlugin plugin,
         FeatureSet set,
         Calibration calibration,
         string prefix,
@@ -266,4 +273,10 @@ public sealed class Extractor
         Status = ImageStatus.Failed,
         Failures = [new Failure(FailureKind.Input, message)],
     };
+
+    /// <summary>Where the failures, warnings and saved files of one image are collected.</summary>
+    private sealed record Outcome(
+        List<Failure> Failures,
+        List<string> Warnings,
+        ConcurrentQueue<ArtifactRecord> Artifacts);
 }

@@ -1,3 +1,4 @@
+using SC2Mid.Core.Output;
 using SC2Mid.Sdk;
 
 namespace SC2Mid.Core.Extraction;
@@ -46,6 +47,9 @@ public sealed record ImageResult
 
     /// <summary>Failures, each with its kind.</summary>
     public IReadOnlyList<Failure> Failures { get; init; } = [];
+
+    /// <summary>Figures and vectors that plugins saved, relative to the artifacts folder.</summary>
+    public IReadOnlyList<ArtifactRecord> Artifacts { get; init; } = [];
 
     /// <summary>Warnings from loading and from plugins, each prefixed with its source.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];

@@ -69,7 +69,7 @@ public static class JsonResultWriter
     private static void WritePlugins(Utf8JsonWriter json, Extractor extractor)
     {
         json.WriteStartArray("plugins");
-        foreach (var (plugin, parameters) in extractor.Plugins)
+        foreach (var (plugin, parameters, _) in extractor.Plugins)
         {
             json.WriteStartObject();
             json.WriteString("id", plugin.Id);
@@ -140,6 +140,7 @@ public static class JsonResultWriter
 
         json.WriteEndArray();
         WriteFailures(json, image.Failures);
+        WriteArtifacts(json, image.Artifacts);
         json.WriteStartArray("objects");
         foreach (var item in image.Objects)
         {
@@ -164,6 +165,23 @@ public static class JsonResultWriter
             }
 
             json.WriteString("message", failure.Message);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+
+    private static void WriteArtifacts(Utf8JsonWriter json, IReadOnlyList<ArtifactRecord> artifacts)
+    {
+        json.WriteStartArray("artifacts");
+        foreach (var artifact in artifacts.OrderBy(a => a.ObjectId).ThenBy(a => a.RelativePath, StringComparer.Ordinal))
+        {
+            json.WriteStartObject();
+            json.WriteString("plugin", artifact.PluginId);
+            json.WriteNumber("objectId", artifact.ObjectId);
+            json.WriteString("kind", artifact.Kind);
+            json.WriteString("name", artifact.Name);
+            json.WriteString("path", artifact.RelativePath);
             json.WriteEndObject();
         }
 

@@ -11,6 +11,12 @@ public sealed record ManifestFeature
     /// <summary>Number of features the <c>{i}</c> placeholder expands to (1..Count), or null.</summary>
     public int? Count { get; init; }
 
+    /// <summary>
+    /// Whether this entry documents a family whose exact names depend on parameters; the plugin lists them through
+    /// <see cref="IDynamicFeaturePlugin"/>, and <see cref="Expand"/> yields nothing for it.
+    /// </summary>
+    public bool Dynamic { get; init; }
+
     /// <summary>Physical dimension, which decides the unit.</summary>
     public required FeatureDimension Dimension { get; init; }
 
@@ -23,6 +29,11 @@ public sealed record ManifestFeature
     /// <summary>Expands the <c>{i}</c> placeholder into one descriptor per feature.</summary>
     public IEnumerable<FeatureDescriptor> Expand(string pluginId)
     {
+        if (Dynamic)
+        {
+            yield break;
+        }
+
         if (Count is not { } count)
         {
             yield return new FeatureDescriptor(Name, pluginId, Dimension, Definition, Source);

@@ -38,6 +38,19 @@ internal static class ManifestRules
                 errors.Add($"{path}: field '{field}' is invalid: '{feature.Name}' must start with '{manifest.Id}.'.");
             }
 
+            if (feature.Dynamic)
+            {
+                continue;
+            }
+
+            if (feature.Name.Replace("{i}", string.Empty, StringComparison.Ordinal).Contains('{', StringComparison.Ordinal))
+            {
+                errors.Add(
+                    $"{path}: field '{field}' is invalid: only dynamic features may use placeholders other than '{{i}}'; "
+                    + "add \"dynamic\": true or use '{i}' with 'count'.");
+                continue;
+            }
+
             var hasPlaceholder = feature.Name.Contains("{i}", StringComparison.Ordinal);
             if (hasPlaceholder != feature.Count.HasValue)
             {

@@ -14,7 +14,7 @@ namespace SC2Mid.Core.Plugins;
 /// </summary>
 public sealed class PluginCatalog : IDisposable
 {
-    /// <summary>Name of the folder beside the host's binaries that holds the bundled plugins.</summary>
+    /// <summary>Name of the folder beside the host's binaries that contains the bundled plugins.</summary>
     public const string DefaultFolderName = "plugins";
 
     private static readonly string SdkFileName = typeof(IFeaturePlugin).Assembly.GetName().Name + ".dll";
@@ -33,7 +33,7 @@ public sealed class PluginCatalog : IDisposable
     public static string DefaultDirectory => Path.Combine(AppContext.BaseDirectory, DefaultFolderName);
 
     /// <summary>
-    /// Loads the plugins found in each root. A root is either a plugin folder (it holds a <c>plugin.json</c>) or
+    /// Loads the plugins found in each root. A root is either a plugin folder (it contains a <c>plugin.json</c>) or
     /// a folder of plugin folders. A root that does not exist is logged and skipped.
     /// </summary>
     /// <param name="roots">Folders to search, in order; the first plugin with a given id wins.</param>
@@ -153,6 +153,13 @@ public sealed class PluginCatalog : IDisposable
             var assembly = loader.LoadDefaultAssembly();
             var type = FindPluginType(entry, assembly);
             var instance = (IFeaturePlugin)Activator.CreateInstance(type)!;
+            if (manifest.Features.Any(feature => feature.Dynamic) && instance is not IDynamicFeaturePlugin)
+            {
+                throw new InvalidOperationException(
+                    $"field '/features' declares dynamic features, but {type.FullName} does not implement "
+                    + $"{nameof(IDynamicFeaturePlugin)}; implement it or remove \"dynamic\": true.");
+            }
+
             if (instance is IInitializablePlugin initializable)
             {
                 initializable.Initialize(new PluginContext(entry.Directory, Math.Max(1, maxThreads)));

@@ -25,7 +25,7 @@ public sealed class ExtractorTests : IDisposable
     }
 
     [Fact]
-    public void Extract_CryoEtUncalibrated_AreaIsMaskPixelCount()
+    public void Extract_Uncalibrated_AreaIsPixelCount()
     {
         var extractor = new Extractor(_catalog, new ExtractionOptions { PluginIds = ["shape"] });
 
@@ -57,7 +57,7 @@ public sealed class ExtractorTests : IDisposable
     }
 
     [Fact]
-    public void Extract_Calibrated_ScalesAreaBySquareAndKeepsPixels()
+    public void Extract_Calibrated_ScalesLengthAndArea()
     {
         const double NmPerPixel = 0.4854;
         var options = new ExtractionOptions
@@ -80,7 +80,7 @@ public sealed class ExtractorTests : IDisposable
     }
 
     [Fact]
-    public void Extract_PluginThrows_RecordsFailureAndKeepsOtherPlugins()
+    public void Extract_PluginThrows_RecordsFailure()
     {
         var extractor = new Extractor(_catalog, Faulty("throw"));
 
@@ -97,7 +97,7 @@ public sealed class ExtractorTests : IDisposable
     }
 
     [Fact]
-    public void Extract_PluginReturnsNaN_StoresNullWithReason()
+    public void Extract_NaN_BecomesNullWithReason()
     {
         var extractor = new Extractor(_catalog, Faulty("nan"));
 
@@ -145,6 +145,47 @@ public sealed class ExtractorTests : IDisposable
         var length = extractor.Extract(CryoEt).Objects[0].Features.Single(f => f.Descriptor.Name == "faulty.length");
 
         Assert.Equal(30, length.Value);
+    }
+
+    [Theory]
+    [InlineData(true, 2)]
+    [InlineData(false, 1)]
+    public void Extract_ArtifactsFolder_SavesAndRecordsFiles(bool figures, int expectedFiles)
+    {
+        var options = Faulty("artifacts") with { ArtifactsFolder = _temporary.Path, Figures = figures };
+
+        var result = new Extractor(_catalog, options).Extract(CryoEt);
+
+        Assert.Equal(expectedFiles, result.Artifacts.Count);
+        var vector = result.Artifacts.Single(artifact => artifact.Kind == "vector");
+        Assert.Equal("TS_001.133.tif/object-1/faulty.ramp.csv", vector.RelativePath);
+        var lines = File.ReadAllLines(Path.Combine(_temporary.Path, vector.RelativePath));
+        Assert.Equal(["# step: x2", "# length: 3", "value", "0.25", "0.5", "1E-300"], lines);
+        if (figures)
+        {
+            var figure = result.Artifacts.Single(artifact => artifact.Kind == "figure");
+            using var png = Cv2.ImRead(Path.Combine(_temporary.Path, figure.RelativePath));
+            Assert.Equal(new Size(16, 8), png.Size());
+        }
+    }
+
+    [Fact]
+    public void Extract_DynamicPlugin_ListsFeaturesFromParameters()
+    {
+        var options = Faulty("ok") with
+        {
+            Overrides = new Dictionary<string, IReadOnlyDictionary<string, string>>
+            {
+                ["faulty"] = new Dictionary<string, string> { ["extras"] = "2" },
+            },
+        };
+        var extractor = new Extractor(_catalog, options);
+
+        var names = extractor.Features.Where(f => f.PluginId == "faulty").Select(f => f.Name);
+        var values = extractor.Extract(CryoEt).Objects[0].Features.Where(f => f.Descriptor.PluginId == "faulty");
+
+        Assert.Equal(["faulty.length", "faulty.area", "faulty.ratio", "faulty.extra.1", "faulty.extra.2"], names);
+        Assert.Equal([10.0, 100, 0.5, 1, 2], values.Select(f => f.Value!.Value));
     }
 
     [Fact]

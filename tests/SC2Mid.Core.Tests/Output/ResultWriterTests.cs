@@ -21,7 +21,7 @@ public sealed class ResultWriterTests : IDisposable
     }
 
     [Fact]
-    public void BatchRunner_MixedItems_KeepsOrderAndContinuesAfterFailure()
+    public void BatchRunner_FailedItem_OthersContinue()
     {
         var (_, results) = RunBatch(calibration: null);
 
@@ -30,7 +30,7 @@ public sealed class ResultWriterTests : IDisposable
     }
 
     [Fact]
-    public void Csv_Uncalibrated_HasPixelColumnsAndOneRowPerImageObject()
+    public void Csv_Uncalibrated_HasPixelColumns()
     {
         var (extractor, results) = RunBatch(calibration: null);
         var path = Path.Combine(_temporary.Path, "out", "results.csv");
@@ -101,7 +101,7 @@ public sealed class ResultWriterTests : IDisposable
     }
 
     [Fact]
-    public void AtomicFile_WriterThrows_LeavesOldFileAndNoTemporary()
+    public void AtomicFile_WriterThrows_KeepsOldFile()
     {
         var path = Path.Combine(_temporary.Path, "results.csv");
         File.WriteAllText(path, "old");

@@ -48,14 +48,14 @@ public sealed class PluginCatalogTests : IDisposable
     }
 
     [Fact]
-    public void Extract_PluginWithOwnDependencyVersion_SeesItsOwnCopy()
+    public void Load_OwnDependencyVersion_IsIsolated()
     {
         // The host resolves Humanizer.Core 3.x through JsonSchema.Net; the fixture ships 2.14.1.
         var hostMajor = typeof(Humanizer.StringHumanizeExtensions).Assembly.GetName().Version!.Major;
         using var catalog = PluginCatalog.Load([TestPaths.TestPlugins]);
         using var grey = new OpenCvSharp.Mat(4, 4, OpenCvSharp.MatType.CV_8UC1, OpenCvSharp.Scalar.All(0));
         var sample = new Sample("test", 1, grey, grey, 8, grey, Calibration.None);
-        var context = new ExtractionContext(PluginParameters.Empty, null, CancellationToken.None);
+        var context = new ExtractionContext(PluginParameters.Empty, null, false, CancellationToken.None);
 
         var features = catalog.Get("owndep").Instance!.Extract(sample, context);
 
@@ -102,7 +102,7 @@ public sealed class PluginCatalogTests : IDisposable
     }
 
     [Fact]
-    public void Load_HostApiOutOfRange_NamesRangeAndHostVersion()
+    public void Load_HostApiOutOfRange_IsRejected()
     {
         var folder = CopyWithManifest(ShapeSource, "future", manifest =>
             manifest["hostApi"] = new JsonObject { ["minimum"] = "2.0", ["maximumExclusive"] = "3.0" });
@@ -162,7 +162,7 @@ public sealed class PluginCatalogTests : IDisposable
     }
 
     [Fact]
-    public void Load_MixedFolder_LoadsValidPluginsDespiteBrokenOnes()
+    public void Load_BrokenNeighbour_OthersStillLoad()
     {
         var root = Path.Combine(_temporary.Path, "mixed");
         Directory.CreateDirectory(root);
@@ -205,15 +205,47 @@ public sealed class PluginCatalogTests : IDisposable
     }
 
     [Fact]
-    public void Load_DefaultOutOfRange_IsRejected()
+    public void Load_PlaceholderWithoutDynamic_IsRejected()
     {
-        var folder = CopyWithManifest(FaultySource, "bad-default", manifest =>
-            manifest["parameters"]![1]!["default"] = 50.0);
+        var folder = CopyWithManifest(FaultySource, "bad-placeholder", manifest =>
+            manifest["features"]![3]!.AsObject().Remove("dynamic"));
 
         using var catalog = PluginCatalog.Load([folder]);
 
         var error = Assert.Single(Assert.Single(catalog.Entries).Errors);
-        Assert.Contains("'/parameters/1/default'", error, StringComparison.Ordinal);
+        Assert.Contains("'/features/3/name'", error, StringComparison.Ordinal);
+        Assert.Contains("\"dynamic\": true", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_DynamicWithoutInterface_Fails()
+    {
+        var folder = CopyWithManifest(ShapeSource, "shape-dynamic", manifest =>
+            manifest["features"]!.AsArray().Add(new JsonObject
+            {
+                ["name"] = "shape.extra.{n}",
+                ["dynamic"] = true,
+                ["dimension"] = "length",
+                ["definition"] = "x",
+            }));
+
+        using var catalog = PluginCatalog.Load([folder]);
+
+        var entry = Assert.Single(catalog.Entries);
+        Assert.Equal(PluginStatus.Failed, entry.Status);
+        Assert.Contains("IDynamicFeaturePlugin", Assert.Single(entry.Errors), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_DefaultOutOfRange_IsRejected()
+    {
+        var folder = CopyWithManifest(FaultySource, "bad-default", manifest =>
+            manifest["parameters"]![2]!["default"] = 50.0);
+
+        using var catalog = PluginCatalog.Load([folder]);
+
+        var error = Assert.Single(Assert.Single(catalog.Entries).Errors);
+        Assert.Contains("'/parameters/2/default'", error, StringComparison.Ordinal);
         Assert.Contains("from 0 to 10", error, StringComparison.Ordinal);
     }
 
