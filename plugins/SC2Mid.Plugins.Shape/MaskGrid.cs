@@ -38,9 +38,9 @@ internal sealed class MaskGrid
     /// <summary>The pixels row by row, 1 for foreground and 0 for background.</summary>
     public ReadOnlySpan<byte> Pixels => _pixels;
 
-    /// <summary>Copies the pixels of <paramref name="mask"/> inside <paramref name="box"/>; non-zero is foreground.</summary>
-    /// <param name="mask">A CV_8UC1 mask; it is only read.</param>
-    /// <param name="box">A non-empty rectangle inside the mask, normally the bounding box of its non-zero pixels.</param>
+    /// <summary>Copies the pixels of <paramref name="mask"/> inside <paramref name="box"/>.</summary>
+    /// <param name="mask">A CV_8UC1 mask whose non-zero pixels are foreground. It is only read.</param>
+    /// <param name="box">A non-empty rectangle inside the mask, normally the bounding box of its foreground.</param>
     public static MaskGrid FromMask(Mat mask, Rect box)
     {
         int rows = box.Height + 2;
