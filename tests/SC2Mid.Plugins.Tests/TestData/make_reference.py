@@ -7,7 +7,8 @@ Run it with Debian's interpreter, which has python3-skimage and python3-opencv:
 
 It rewrites masks/, grey/ and reference.json beside this file. The expected value of a feature is
 scikit-image's or OpenCV's output, except where the plugin deliberately differs: every such case is
-listed under "deviations" with both values and the reason. README.md beside this file says more.
+listed under "deviations" with both values and the reason. README.md beside this file describes the cases,
+the deviations and the versions.
 """
 
 import json
@@ -151,7 +152,8 @@ def synthetic_masks():
     yield "blob_harmonic", "star-shaped blob with five random radial harmonics, seed 3", harmonic_blob(3, 90, 96, 30)
     holed = harmonic_blob(5, 90, 90, 32) & ~ellipse(90, 90, 47.0, 40.0, 7, 4, 30)
     yield "blob_harmonic_hole", "star-shaped blob, seed 5, with an elliptical hole", holed
-    yield "blob_noise", "thresholded smoothed noise, seed 7: many parts, some at the border", noise_blob(7, 120, 100, 6.0, 1.0)
+    yield ("blob_noise", "thresholded smoothed noise, seed 7: many parts, some at the border",
+           noise_blob(7, 120, 100, 6.0, 1.0))
 
 
 def synthetic_grey(name, height, width):
