@@ -6,8 +6,8 @@ namespace SC2Mid.Core.Imaging;
 /// <remarks>
 /// Uses the ITU-R BT.601 luma weights (0.299 R + 0.587 G + 0.114 B) through <see cref="Cv2.Transform"/>, which
 /// applies them as given and rounds to the nearest integer. OpenCV's <c>cvtColor</c> is not used because it
-/// approximates the weights in fixed point (4899, 9617 and 1868 over 16384 for 8-bit images). Transform computes
-/// in single precision, so a result may differ by one grey level from rounding the exact weighted sum.
+/// approximates the weights in fixed point (4899, 9617 and 1868 over 16384 for 8-bit images). A sum exactly
+/// half-way between two levels may round either way, because the weights are not exact in binary floating point.
 /// </remarks>
 internal static class GreyConverter
 {
