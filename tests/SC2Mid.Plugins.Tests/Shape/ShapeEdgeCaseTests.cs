@@ -47,6 +47,24 @@ public sealed class ShapeEdgeCaseTests
         Assert.Equal(Math.PI / 2, ReferenceExtractions.Find(features, "shape.orientation").Value);
     }
 
+    [Fact]
+    public void Extract_IslandInsideHole_ChainPerimeterSkipsIsland()
+    {
+        // A 20x20 square with a 12x12 hole and a 2x2 island inside the hole. RETR_EXTERNAL keeps only the
+        // square's outer contour, so the chain perimeter is 4 × 19 = 76 (cv2 4.6.0 gives the same).
+        using var mask = new Mat(30, 30, MatType.CV_8UC1, Scalar.All(0));
+        Fill(mask, new Rect(5, 5, 20, 20), 255);
+        Fill(mask, new Rect(9, 9, 12, 12), 0);
+        Fill(mask, new Rect(14, 14, 2, 2), 255);
+
+        FeatureSet features = ExtractBorrowed(mask);
+
+        Assert.Equal(76, ReferenceExtractions.Find(features, "shape.perimeter_chain").Value);
+        Assert.Equal(1, ReferenceExtractions.Find(features, "shape.euler_number").Value);
+        Assert.Contains(features.Warnings, w => w.StartsWith("The mask contains 2 separate", StringComparison.Ordinal));
+        Assert.Contains(features.Warnings, w => w.StartsWith("The object has 1 hole(s).", StringComparison.Ordinal));
+    }
+
     [Theory]
     [MemberData(nameof(CaseNames))]
     public void Extract_ReferenceMask_ReturnsNoNonFiniteValue(string caseName)
@@ -150,6 +168,12 @@ public sealed class ShapeEdgeCaseTests
         var context = new ExtractionContext(PluginParameters.Empty, null, false, cancellation.Token);
 
         Assert.Throws<OperationCanceledException>(() => new ShapePlugin().Extract(sample.Sample, context));
+    }
+
+    private static void Fill(Mat mask, Rect rectangle, byte value)
+    {
+        using var region = new Mat(mask, rectangle);
+        region.SetTo(Scalar.All(value));
     }
 
     private static string? ReasonOf(FeatureSet features, string name) =>
