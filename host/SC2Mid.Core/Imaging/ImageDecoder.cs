@@ -29,10 +29,9 @@ internal static class ImageDecoder
         var warnings = new List<string>();
         var page = TiffPageSelector.Select(file, options.Page, warnings);
 
-        var headerSize = ImageHeaderProbe.TryReadSize(file.Format, page.Bytes, page.Directory);
-        if (headerSize is var (headerWidth, headerHeight))
+        if (ImageHeaderProbe.TryReadSize(file.Format, page.Bytes, page.Directory) is { } headerSize)
         {
-            CheckPixelCount(file, headerWidth, headerHeight, options.MaxPixels);
+            CheckPixelCount(file, headerSize.Width, headerSize.Height, options.MaxPixels);
         }
 
         var pixels = DecodeBytes(file, page.Bytes);

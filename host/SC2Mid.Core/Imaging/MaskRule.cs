@@ -6,8 +6,9 @@ namespace SC2Mid.Core.Imaging;
 /// <remarks>
 /// Lossless files: a pixel is foreground when its value is above 0, at any bit depth. JPEG files: above 127,
 /// because compression spreads values around the edges and into the background. Colour files: a pixel is
-/// foreground when any of R, G or B is above that threshold, and alpha is ignored. Palette PNG files are handled
-/// by index in <see cref="ImageLoader.LoadMask"/> instead.
+/// foreground when any of R, G or B is above that threshold, and alpha is ignored; a warning counts the pixels
+/// where the channels disagree. Palette PNG files are handled by index in <see cref="ImageLoader.LoadMask"/>
+/// instead.
 /// </remarks>
 internal static class MaskRule
 {
@@ -67,18 +68,23 @@ internal static class MaskRule
         try
         {
             var mask = Threshold(channels[0], threshold);
+            using var everyChannel = mask.Clone();
             using var channelMask = new Mat();
             for (var c = 1; c < 3; c++)
             {
                 Cv2.Compare(channels[c], Scalar.All(threshold), channelMask, CmpTypes.GT);
                 Cv2.BitwiseOr(mask, channelMask, mask);
+                Cv2.BitwiseAnd(everyChannel, channelMask, everyChannel);
             }
 
-            if (!ChannelsEqual(channels))
+            // Pixels where some colour channels pass the threshold and others do not: the mask is not grey there.
+            var disagreeing = Cv2.CountNonZero(mask) - Cv2.CountNonZero(everyChannel);
+            if (disagreeing > 0)
             {
                 warnings.Add(
-                    "The mask is a colour image whose R, G and B differ; a pixel counts as foreground when any of "
-                    + $"them is above {threshold}. Save masks as single-channel grey to avoid ambiguity.");
+                    $"At {disagreeing} pixels of this colour mask, some of R, G and B are above {threshold} and "
+                    + "others are not; those pixels count as foreground. Save masks as single-channel grey to avoid "
+                    + "this ambiguity.");
             }
 
             if (channels.Length == 4 && Cv2.CountNonZero(mask) == 0 && HasVaryingValues(channels[3]))
@@ -97,21 +103,6 @@ internal static class MaskRule
                 channel.Dispose();
             }
         }
-    }
-
-    private static bool ChannelsEqual(Mat[] channels)
-    {
-        using var difference = new Mat();
-        for (var c = 1; c < 3; c++)
-        {
-            Cv2.Compare(channels[0], channels[c], difference, CmpTypes.NE);
-            if (Cv2.CountNonZero(difference) > 0)
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     private static bool HasVaryingValues(Mat channel)

@@ -90,7 +90,20 @@ public sealed class MaskLoadingTests : IDisposable
 
         Assert.Equal("any of R, G, B > 0 (lossless colour)", mask.ForegroundRule);
         Assert.Equal(SquareArea, Cv2.CountNonZero(mask.Mask));
-        Assert.Contains(mask.Warnings, w => w.Contains("colour image whose R, G and B differ"));
+        Assert.Contains(mask.Warnings, w => w.Contains($"At {SquareArea} pixels of this colour mask"));
+    }
+
+    [Fact]
+    public void LoadMask_ColourJpeg_UsesAnyChannelAbove127()
+    {
+        using var source = Square(MatType.CV_8UC3, foreground: new Scalar(255, 255, 255));
+        var path = ImagingTestFiles.Write(_scratch.Path, "colour.jpg", source, (int)ImwriteFlags.JpegQuality, 90);
+
+        using var mask = _loader.LoadMask(path, source.Size());
+
+        Assert.Equal("any of R, G, B > 127 (JPEG colour)", mask.ForegroundRule);
+        Assert.Equal(SquareArea, Cv2.CountNonZero(mask.Mask));
+        Assert.Contains(mask.Warnings, w => w.Contains("JPEG compression is lossy"));
     }
 
     [Fact]
