@@ -29,7 +29,8 @@ internal static class BatchCommand
     {
         var command = new Command("batch", "Extract features of every image of a dataset.")
         {
-            Dataset, Output, CommonOptions.Features, CommonOptions.NmPerPixel, CommonOptions.Set, CommonOptions.Objects,
+            Dataset, Output, CommonOptions.Features, CommonOptions.NmPerPixel, CommonOptions.ScaleBarPx, CommonOptions.ScaleBarNm,
+            CommonOptions.ScaleBar, CommonOptions.Set, CommonOptions.Objects,
             CommonOptions.Connectivity, CommonOptions.Page, CommonOptions.Threads, CommonOptions.Figures,
         };
         command.SetAction((parse, cancellationToken) => Task.FromResult(Run(parse, cancellationToken)));

@@ -32,6 +32,22 @@ internal static class CommonOptions
             + "Overrides a dataset manifest's value.",
     };
 
+    public static Option<double?> ScaleBarPx { get; } = new("--scale-bar-px")
+    {
+        Description = "Length of the image's scale bar in pixels, as you measured it; needs --scale-bar-nm.",
+    };
+
+    public static Option<double?> ScaleBarNm { get; } = new("--scale-bar-nm")
+    {
+        Description = "Length the scale bar stands for, in nm (the number on its label, converted to nm).",
+    };
+
+    public static Option<string?> ScaleBar { get; } = new("--scale-bar")
+    {
+        Description = "'auto' finds the scale bar (a solid white or black horizontal bar) in each image and measures "
+            + "its length in pixels; needs --scale-bar-nm. Found bars are reported in the warnings.",
+    };
+
     public static Option<string[]> Set { get; } = new("--set")
     {
         Description = "Plugin parameter as PLUGIN.PARAM=VALUE (arrays comma-separated). Repeatable; "
@@ -71,6 +87,7 @@ internal static class CommonOptions
     static CommonOptions()
     {
         Objects.AcceptOnlyFromAmong("whole", "components");
+        ScaleBar.AcceptOnlyFromAmong("auto");
         Connectivity.AcceptOnlyFromAmong("4", "8");
     }
 }

@@ -36,7 +36,8 @@ internal static class ExtractCommand
         Format.AcceptOnlyFromAmong("table", "csv", "json");
         var command = new Command("extract", "Extract features of one image and its ground-truth mask.")
         {
-            Image, Mask, CommonOptions.Features, CommonOptions.NmPerPixel, CommonOptions.Set, CommonOptions.Objects,
+            Image, Mask, CommonOptions.Features, CommonOptions.NmPerPixel, CommonOptions.ScaleBarPx, CommonOptions.ScaleBarNm,
+            CommonOptions.ScaleBar, CommonOptions.Set, CommonOptions.Objects,
             CommonOptions.Connectivity, CommonOptions.Page, CommonOptions.Figures, Format, Output,
         };
         command.SetAction((parse, cancellationToken) => Task.FromResult(Run(parse, cancellationToken)));

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using SC2Mid.Core.Extraction;
 using SC2Mid.Core.Imaging;
+using SC2Mid.Core.Scaling;
 using SC2Mid.Sdk;
 
 namespace SC2Mid.Cli;
@@ -28,6 +29,26 @@ internal static class ExtractionSettings
             calibration = Calibration.FromNmPerPixel(nmPerPixel, "command line (--nm-per-px)");
         }
 
+        var scaleBarPx = parse.GetValue(CommonOptions.ScaleBarPx);
+        var scaleBarNm = parse.GetValue(CommonOptions.ScaleBarNm);
+        var detect = parse.GetValue(CommonOptions.ScaleBar) == "auto";
+        CheckPositive("--scale-bar-px", scaleBarPx, "pixels");
+        CheckPositive("--scale-bar-nm", scaleBarNm, "nm");
+        if (scaleBarPx is not null && scaleBarNm is null)
+        {
+            throw new UsageException("--scale-bar-px needs --scale-bar-nm, the length of the bar in nm.");
+        }
+
+        if (detect && scaleBarNm is null)
+        {
+            throw new UsageException("--scale-bar auto needs --scale-bar-nm, the length of the bar in nm.");
+        }
+
+        if (detect && scaleBarPx is not null)
+        {
+            throw new UsageException("Give either --scale-bar auto or --scale-bar-px, not both.");
+        }
+
         if (parse.GetValue(CommonOptions.Page) is < 1 and var page)
         {
             throw new UsageException($"--page must be 1 or more, not {page}.");
@@ -37,13 +58,27 @@ internal static class ExtractionSettings
         {
             PluginIds = pluginIds,
             Overrides = ParseSet(parse.GetValue(CommonOptions.Set) ?? []),
-            Calibration = calibration,
+            Calibration = new CalibrationRequest
+            {
+                Given = calibration,
+                ScaleBarPx = scaleBarPx,
+                ScaleBarNm = scaleBarNm,
+                DetectScaleBar = detect,
+            },
             Objects = parse.GetValue(CommonOptions.Objects) == "components" ? ObjectMode.Components : ObjectMode.Whole,
             Connectivity = parse.GetValue(CommonOptions.Connectivity),
             Load = new ImageLoadOptions(Page: parse.GetValue(CommonOptions.Page)),
             ArtifactsFolder = parse.GetValue(CommonOptions.Figures)?.FullName ?? defaultArtifacts,
             Figures = parse.GetValue(CommonOptions.Figures) is not null,
         };
+    }
+
+    private static void CheckPositive(string option, double? value, string unit)
+    {
+        if (value is { } number && (!double.IsFinite(number) || number <= 0))
+        {
+            throw new UsageException($"{option} must be a positive number of {unit}, not {number}.");
+        }
     }
 
     /// <summary>Parses <c>PLUGIN.PARAM=VALUE</c> texts into overrides by plugin and parameter.</summary>

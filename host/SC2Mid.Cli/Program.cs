@@ -8,6 +8,7 @@ var root = new RootCommand(
     ExtractCommand.Create(),
     BatchCommand.Create(),
     PluginsCommand.Create(),
+    ScaleBarCommand.Create(),
 };
 root.Options.Add(CommonOptions.PluginDirectories);
 root.Options.Add(CommonOptions.LogLevel);

@@ -68,6 +68,43 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public void Extract_ScaleBarPixelsAndNanometres_CalibratesToStudyPixelSize()
+    {
+        var (exitCode, output, error) = Sc2mid.Run(
+            "extract", "-i", CryoImage, "-m", CryoMask, "--features", "shape", "--format", "json",
+            "--scale-bar-px", "206", "--scale-bar-nm", "100");
+
+        Assert.True(exitCode == 0, error);
+        using var document = JsonDocument.Parse(output);
+        var image = document.RootElement.GetProperty("images")[0];
+        var nmPerPixel = image.GetProperty("calibration").GetProperty("nmPerPixel").GetDouble();
+        Assert.Equal(100.0 / 206, nmPerPixel, 12);
+        var area = image.GetProperty("objects")[0].GetProperty("features").GetProperty("shape.area");
+        Assert.Equal(59784 * nmPerPixel * nmPerPixel, area.GetProperty("value").GetDouble(), 6);
+    }
+
+    [Theory]
+    [InlineData("--scale-bar", "auto", "--scale-bar auto needs --scale-bar-nm")]
+    [InlineData("--scale-bar-px", "206", "--scale-bar-px needs --scale-bar-nm")]
+    [InlineData("--scale-bar-nm", "-5", "--scale-bar-nm must be a positive number of nm")]
+    public void Extract_IncompleteScaleBar_ExitsWithUsageError(string option, string value, string expected)
+    {
+        var (exitCode, _, error) = Sc2mid.Run("extract", "-i", CryoImage, "-m", CryoMask, option, value);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ScaleBar_CryoEtSlice_ReportsNoBar()
+    {
+        var (exitCode, output, _) = Sc2mid.Run("scale-bar", CryoImage, "--scale-bar-nm", "100");
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("no scale bar found", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Extract_MissingImage_ExitsWithInputError()
     {
         var missing = Path.Combine(_temporary, "missing.tif");

@@ -1,5 +1,5 @@
 using SC2Mid.Core.Imaging;
-using SC2Mid.Sdk;
+using SC2Mid.Core.Scaling;
 
 namespace SC2Mid.Core.Extraction;
 
@@ -13,8 +13,8 @@ public sealed record ExtractionOptions
     public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Overrides { get; init; } =
         new Dictionary<string, IReadOnlyDictionary<string, string>>();
 
-    /// <summary>Calibration given on the command line; it takes precedence over a dataset manifest's value.</summary>
-    public Calibration? Calibration { get; init; }
+    /// <summary>How to find each image's pixel size; by default from the dataset manifest or TIFF tags.</summary>
+    public CalibrationRequest Calibration { get; init; } = new();
 
     /// <summary>How the mask's foreground is split into objects.</summary>
     public ObjectMode Objects { get; init; } = ObjectMode.Whole;

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using SC2Mid.Core.Datasets;
 using SC2Mid.Core.Imaging;
 using SC2Mid.Core.Output;
+using SC2Mid.Core.Scaling;
 using SC2Mid.Core.Plugins;
 using SC2Mid.Sdk;
 
@@ -56,13 +57,7 @@ public sealed class Extractor
     public ImageResult Extract(DatasetItem item, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(item);
-        var calibration = ChooseCalibration(item, out var calibrationWarning);
         var warnings = new List<string>();
-        if (calibrationWarning is not null)
-        {
-            warnings.Add(calibrationWarning);
-        }
-
         LoadedImage image;
         try
         {
@@ -70,12 +65,13 @@ public sealed class Extractor
         }
         catch (ImageLoadException exception)
         {
-            return InputFailure(item, calibration, exception.Message);
+            return InputFailure(item, _options.Calibration.Given ?? item.Calibration ?? Calibration.None, exception.Message);
         }
 
         using (image)
         {
             warnings.AddRange(image.Warnings);
+            var calibration = ResolveCalibration(item, image, warnings);
             var result = new ImageResult
             {
                 ImageId = item.ImageId,
@@ -247,21 +243,13 @@ public sealed class Extractor
         return results;
     }
 
-    private Calibration ChooseCalibration(DatasetItem item, out string? warning)
+    private Calibration ResolveCalibration(DatasetItem item, LoadedImage image, List<string> warnings)
     {
-        warning = null;
-        if (_options.Calibration is { } given)
-        {
-            if (item.Calibration is { NmPerPixel: { } other } && other != given.NmPerPixel)
-            {
-                warning = $"Calibration from {given.Source} ({given.NmPerPixel} nm/px) is used instead of "
-                    + $"{other} nm/px from {item.Calibration.Source}.";
-            }
+        var request = _options.Calibration;
 
-            return given;
-        }
-
-        return item.Calibration ?? Calibration.None;
+        // Only TIFF files carry resolution tags that are read, so other files are not read a second time.
+        var tiffBytes = request.UseTiffResolution && image.Format == "tiff" ? File.ReadAllBytes(item.ImagePath) : null;
+        return CalibrationResolver.Resolve(request, item.Calibration, tiffBytes, image.Grey, warnings);
     }
 
     private static ImageResult InputFailure(DatasetItem item, Calibration calibration, string message) => new()

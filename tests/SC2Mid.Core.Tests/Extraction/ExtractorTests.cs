@@ -2,6 +2,7 @@ using OpenCvSharp;
 using SC2Mid.Core.Datasets;
 using SC2Mid.Core.Extraction;
 using SC2Mid.Core.Plugins;
+using SC2Mid.Core.Scaling;
 using SC2Mid.Core.Tests.Support;
 using SC2Mid.Sdk;
 
@@ -63,7 +64,7 @@ public sealed class ExtractorTests : IDisposable
         var options = new ExtractionOptions
         {
             PluginIds = ["shape", "faulty"],
-            Calibration = Calibration.FromNmPerPixel(NmPerPixel, "test"),
+            Calibration = new CalibrationRequest { Given = Calibration.FromNmPerPixel(NmPerPixel, "test") },
         };
         var extractor = new Extractor(_catalog, options);
 

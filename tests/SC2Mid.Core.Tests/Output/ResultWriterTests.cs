@@ -3,6 +3,7 @@ using SC2Mid.Core.Datasets;
 using SC2Mid.Core.Extraction;
 using SC2Mid.Core.Output;
 using SC2Mid.Core.Plugins;
+using SC2Mid.Core.Scaling;
 using SC2Mid.Core.Tests.Support;
 using SC2Mid.Sdk;
 
@@ -118,7 +119,11 @@ public sealed class ResultWriterTests : IDisposable
 
     private (Extractor Extractor, IReadOnlyList<ImageResult> Results) RunBatch(Calibration? calibration)
     {
-        var extractor = new Extractor(_catalog, new ExtractionOptions { PluginIds = ["shape"], Calibration = calibration });
+        var extractor = new Extractor(_catalog, new ExtractionOptions
+        {
+            PluginIds = ["shape"],
+            Calibration = new CalibrationRequest { Given = calibration },
+        });
         DatasetItem[] items =
         [
             new("TS_001.133.tif", TestPaths.CryoEtImage, TestPaths.CryoEtMask, null),
