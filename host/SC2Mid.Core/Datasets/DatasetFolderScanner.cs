@@ -40,9 +40,16 @@ internal static class DatasetFolderScanner
 
         foreach (var maskFolder in ListMaskFolders(folder))
         {
-            foreach (var file in ListImageFiles(maskFolder).Where(f => !Path.GetFileName(f).StartsWith('.')))
+            foreach (var file in ListImageFiles(maskFolder))
             {
-                AddCandidate(candidates, Path.GetFileNameWithoutExtension(file), file);
+                if (Path.GetFileName(file).StartsWith('.'))
+                {
+                    hiddenCount++;
+                }
+                else
+                {
+                    AddCandidate(candidates, Path.GetFileNameWithoutExtension(file), file);
+                }
             }
         }
 

@@ -25,7 +25,7 @@ internal sealed class ImageFile
 
     /// <summary>
     /// Reads the whole file. Reading the bytes in .NET and decoding them in memory keeps non-ASCII paths working,
-    /// because OpenCV's own file functions take narrow-character paths.
+    /// because OpenCV's file functions take <c>char*</c> paths, which break non-ASCII names on Windows.
     /// </summary>
     /// <exception cref="ImageLoadException">The file is missing, unreadable, empty or of an unknown format.</exception>
     public static ImageFile Read(string path)

@@ -6,7 +6,7 @@ namespace SC2Mid.Core.Imaging;
 /// <remarks>
 /// Lossless files: a pixel is foreground when its value is above 0, at any bit depth. JPEG files: above 127,
 /// because compression spreads values around the edges and into the background. Colour files: a pixel is
-/// foreground when any of R, G or B is above that threshold, and alpha is ignored; a warning counts the pixels
+/// foreground when any of R, G or B is above that threshold, and alpha is ignored. A warning counts the pixels
 /// where the channels disagree. Palette PNG files are handled by index in <see cref="ImageLoader.LoadMask"/>
 /// instead.
 /// </remarks>

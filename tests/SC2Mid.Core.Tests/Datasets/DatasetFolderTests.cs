@@ -172,11 +172,14 @@ public sealed class DatasetFolderTests : IDisposable
     {
         Touch("cell.png");
         Touch("._cell.png");
+        Touch("masks/._cell.png");
 
         var dataset = DatasetReader.Read(_scratch.Path);
 
-        Assert.Equal(["cell.png"], dataset.Items.Select(i => i.ImageId));
-        Assert.Contains(dataset.Warnings, w => w.Contains("1 hidden files"));
+        var item = Assert.Single(dataset.Items);
+        Assert.Equal("cell.png", item.ImageId);
+        Assert.Null(item.MaskPath);
+        Assert.Contains(dataset.Warnings, w => w.Contains("2 hidden files"));
     }
 
     [Fact]
@@ -238,6 +241,6 @@ public sealed class DatasetFolderTests : IDisposable
         Assert.Empty(dataset.Warnings);
     }
 
-    /// <summary>Creates an empty file and returns its full path; the reader only looks at names.</summary>
+    /// <summary>Creates an empty file and returns its full path. The reader looks only at names.</summary>
     private string Touch(string relativePath) => _scratch.WriteBytes(relativePath, []);
 }
