@@ -2,7 +2,7 @@ namespace SC2Mid.Core.Datasets;
 
 /// <summary>
 /// Failure to read a dataset folder or manifest. The message starts with the file, and with its line for CSV
-/// errors, then says what failed and what would work.
+/// errors, then states what failed and what would work.
 /// </summary>
 public sealed class DatasetException : Exception
 {

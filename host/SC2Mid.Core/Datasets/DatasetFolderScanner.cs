@@ -12,7 +12,7 @@ internal static class DatasetFolderScanner
 {
     /// <summary>Scans <paramref name="folder"/>, which must exist.</summary>
     /// <exception cref="DatasetException">
-    /// The folder cannot be read, holds no image, or an image has several candidate masks.
+    /// The folder cannot be read, contains no image, or an image has several candidate masks.
     /// </exception>
     public static Dataset Scan(string folder)
     {

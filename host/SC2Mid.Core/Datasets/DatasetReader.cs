@@ -9,7 +9,7 @@ public static class DatasetReader
     /// <c>nm_per_px</c>.
     /// </summary>
     /// <exception cref="DatasetException">
-    /// The path does not exist or is another kind of file, the folder holds no image or an ambiguous mask pair,
+    /// The path does not exist or is another kind of file, the folder contains no image or an ambiguous mask pair,
     /// or the manifest is invalid or names a missing file.
     /// </exception>
     public static Dataset Read(string path)

@@ -24,7 +24,7 @@ internal static class PalettePngDecoder
         new(0, 2, 2, 4), new(1, 0, 2, 2), new(0, 1, 1, 2),
     ];
 
-    /// <summary>Decodes a CV_8UC1 matrix that holds the palette index of each pixel.</summary>
+    /// <summary>Decodes a CV_8UC1 matrix that contains the palette index of each pixel.</summary>
     /// <param name="bytes">The whole PNG file.</param>
     /// <param name="header">The header read from <paramref name="bytes"/>; its colour type must be 3.</param>
     /// <exception cref="InvalidDataException">The header or the image data is invalid or ends early.</exception>

@@ -7,9 +7,10 @@ namespace SC2Mid.Core.Imaging;
 /// parses the TIFF-structured EXIF block of JPEG and PNG files.
 /// </summary>
 /// <remarks>
-/// Layout from the TIFF 6.0 specification (Adobe, 1992), section 2, and the BigTIFF extension: an 8-byte header
-/// (16 bytes in BigTIFF) holding the byte order and the offset of the first directory; each directory holds a count,
-/// 12-byte entries (20 in BigTIFF) and the offset of the next directory, 0 at the end.
+/// Layout from the TIFF 6.0 specification (Adobe, 1992), section 2, and the BigTIFF design in the libtiff
+/// documentation. An 8-byte header (16 bytes in BigTIFF) contains the byte order and the offset of the first
+/// directory. Each directory contains an entry count, 12-byte entries (20 in BigTIFF) and the offset of the next
+/// directory, which is 0 after the last one.
 /// </remarks>
 internal sealed class TiffStructure
 {
