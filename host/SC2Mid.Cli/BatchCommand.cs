@@ -31,7 +31,7 @@ internal static class BatchCommand
         {
             Dataset, Output, CommonOptions.Features, CommonOptions.NmPerPixel, CommonOptions.ScaleBarPx, CommonOptions.ScaleBarNm,
             CommonOptions.ScaleBar, CommonOptions.Set, CommonOptions.Objects,
-            CommonOptions.Connectivity, CommonOptions.Page, CommonOptions.Threads, CommonOptions.Figures,
+            CommonOptions.Connectivity, CommonOptions.SaveCrops, CommonOptions.CropMargin, CommonOptions.Page, CommonOptions.Threads, CommonOptions.Figures,
         };
         command.SetAction((parse, cancellationToken) => Task.FromResult(Run(parse, cancellationToken)));
         return command;

@@ -73,6 +73,18 @@ internal static class CommonOptions
             + "object. Without it, extract saves none and batch saves vectors only, under OUT/artifacts.",
     };
 
+    public static Option<DirectoryInfo?> SaveCrops { get; } = new("--save-crops")
+    {
+        Description = "Folder for one image crop and one 0/255 mask crop (PNG) per object, cut to its bounding box "
+            + "plus --crop-margin pixels; with --objects components this cuts single particles from a micrograph.",
+    };
+
+    public static Option<int> CropMargin { get; } = new("--crop-margin")
+    {
+        Description = "Pixels added on each side of the bounding box in --save-crops crops.",
+        DefaultValueFactory = _ => 8,
+    };
+
     public static Option<int?> Page { get; } = new("--page")
     {
         Description = "1-based page of multi-page TIFF images to read (default: the first, with a warning).",

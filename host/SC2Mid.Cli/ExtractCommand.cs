@@ -38,7 +38,7 @@ internal static class ExtractCommand
         {
             Image, Mask, CommonOptions.Features, CommonOptions.NmPerPixel, CommonOptions.ScaleBarPx, CommonOptions.ScaleBarNm,
             CommonOptions.ScaleBar, CommonOptions.Set, CommonOptions.Objects,
-            CommonOptions.Connectivity, CommonOptions.Page, CommonOptions.Figures, Format, Output,
+            CommonOptions.Connectivity, CommonOptions.SaveCrops, CommonOptions.CropMargin, CommonOptions.Page, CommonOptions.Figures, Format, Output,
         };
         command.SetAction((parse, cancellationToken) => Task.FromResult(Run(parse, cancellationToken)));
         return command;

@@ -70,6 +70,10 @@ internal static class ExtractionSettings
             Load = new ImageLoadOptions(Page: parse.GetValue(CommonOptions.Page)),
             ArtifactsFolder = parse.GetValue(CommonOptions.Figures)?.FullName ?? defaultArtifacts,
             Figures = parse.GetValue(CommonOptions.Figures) is not null,
+            CropsFolder = parse.GetValue(CommonOptions.SaveCrops)?.FullName,
+            CropMargin = parse.GetValue(CommonOptions.CropMargin) is >= 0 and var margin
+                ? margin
+                : throw new UsageException("--crop-margin must be 0 or more pixels."),
         };
     }
 

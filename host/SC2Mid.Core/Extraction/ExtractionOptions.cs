@@ -31,6 +31,12 @@ public sealed record ExtractionOptions
     /// <summary>Whether plugins should draw figures into <see cref="ArtifactsFolder"/>.</summary>
     public bool Figures { get; init; }
 
+    /// <summary>Folder for one image and one mask crop per object, or null to save none.</summary>
+    public string? CropsFolder { get; init; }
+
+    /// <summary>Pixels added around each object's bounding box in crops.</summary>
+    public int CropMargin { get; init; } = 8;
+
     /// <summary>Options for decoding images and masks.</summary>
     public ImageLoadOptions Load { get; init; } = new();
 }

@@ -145,6 +145,15 @@ public sealed class Extractor
                 var (objectMask, box, count) = objects[index];
                 var sample = new Sample(
                     item.ImageId, objectId, image.Grey, image.Original, image.BitDepth, objectMask, calibration);
+                if (_options.CropsFolder is { } crops)
+                {
+                    foreach (var record in CropWriter.Save(
+                        crops, item.ImageId, objectId, image.Original, objectMask, box, _options.CropMargin))
+                    {
+                        outcome.Artifacts.Enqueue(record);
+                    }
+                }
+
                 var features = new List<FeatureResult>();
                 foreach (var bound in _plugins)
                 {

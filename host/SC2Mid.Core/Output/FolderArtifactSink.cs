@@ -89,7 +89,8 @@ public sealed partial class FolderArtifactSink : IArtifactSink
         return relative;
     }
 
-    private static string SafeName(string text) => UnsafeCharacters().Replace(text, "_");
+    /// <summary>Replaces every character other than letters, digits, '.', '_' and '-' with '_'.</summary>
+    internal static string SafeName(string text) => UnsafeCharacters().Replace(text, "_");
 
     [GeneratedRegex("[^A-Za-z0-9._-]")]
     private static partial Regex UnsafeCharacters();

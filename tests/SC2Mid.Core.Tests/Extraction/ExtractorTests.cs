@@ -286,6 +286,36 @@ public sealed class ExtractorTests : IDisposable
     }
 
     [Fact]
+    public void Extract_SaveCrops_WritesImageAndMaskPerObject()
+    {
+        using var mask = new Mat(40, 60, MatType.CV_8UC1, Scalar.All(0));
+        Cv2.Circle(mask, new Point(10, 10), 5, Scalar.All(255), -1);
+        Cv2.Rectangle(mask, new Rect(30, 20, 20, 10), Scalar.All(255), -1);
+        using var image = new Mat(40, 60, MatType.CV_8UC1, Scalar.All(90));
+        var imagePath = Path.Combine(_temporary.Path, "two.png");
+        var maskPath = Path.Combine(_temporary.Path, "two_mask.png");
+        Cv2.ImWrite(imagePath, image);
+        Cv2.ImWrite(maskPath, mask);
+        var crops = Path.Combine(_temporary.Path, "crops");
+        var options = new ExtractionOptions
+        {
+            PluginIds = ["shape"],
+            Objects = ObjectMode.Components,
+            CropsFolder = crops,
+            CropMargin = 2,
+        };
+
+        var result = new Extractor(_catalog, options).Extract(new DatasetItem("two.png", imagePath, maskPath, null));
+
+        Assert.Equal(4, result.Artifacts.Count);
+        using var rectangleMask = Cv2.ImRead(Path.Combine(crops, "two.png", "object-2.mask.png"), ImreadModes.Unchanged);
+        Assert.Equal(new Size(24, 14), rectangleMask.Size());
+        Assert.Equal(200, Cv2.CountNonZero(rectangleMask));
+        using var discImage = Cv2.ImRead(Path.Combine(crops, "two.png", "object-1.image.png"), ImreadModes.Unchanged);
+        Assert.Equal(new Size(15, 15), discImage.Size());
+    }
+
+    [Fact]
     public void Extract_CancelledToken_Throws()
     {
         var extractor = new Extractor(_catalog, new ExtractionOptions { PluginIds = ["shape"] });
