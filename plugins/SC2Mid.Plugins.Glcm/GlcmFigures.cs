@@ -1,0 +1,136 @@
+using System.Globalization;
+using SC2Mid.Sdk;
+
+namespace SC2Mid.Plugins.Glcm;
+
+/// <summary>The figures of one object: the study's 16 values as bar charts, and one heat map per angle.</summary>
+internal static class GlcmFigures
+{
+    private static readonly string[] HistogramProperties = ["contrast", "homogeneity", "correlation", "energy"];
+
+    /// <summary>
+    /// Saves <c>glcm-histogram</c> (contrast, homogeneity, correlation and energy at the four angles) and
+    /// <c>glcm-matrix-&lt;angle&gt;</c> for the first distance.
+    /// </summary>
+    /// <param name="sink">Where the figures go.</param>
+    /// <param name="matrices">The four matrices of the first distance, in the order of the angles.</param>
+    /// <param name="properties">Their properties, null where a matrix has no pair.</param>
+    /// <param name="image">The quantised region, for the level range shown.</param>
+    /// <param name="settings">Parameters, for the titles.</param>
+    public static void Save(
+        IArtifactSink sink,
+        IReadOnlyList<CooccurrenceMatrix> matrices,
+        IReadOnlyList<GlcmProperties?> properties,
+        LevelImage image,
+        GlcmSettings settings)
+    {
+        string context = string.Create(
+            CultureInfo.InvariantCulture,
+            $"d = {settings.Distances[0]} px, {settings.Convention.ToString().ToLowerInvariant()} convention");
+        var plots = HistogramProperties.Select(property => HistogramPlot(property, properties, context)).ToList();
+        FigureWriter.SaveGrid(sink, "glcm-histogram", plots, columns: 2, width: 520, height: 380);
+
+        (int lowest, int highest) = UsedLevelRange(image);
+        for (int a = 0; a < matrices.Count; a++)
+        {
+            int degrees = PixelOffset.AnglesInDegrees[a];
+            ScottPlot.Plot plot = MatrixPlot(matrices[a], degrees, lowest, highest, context, settings.Normed);
+            FigureWriter.Save(sink, string.Create(CultureInfo.InvariantCulture, $"glcm-matrix-{degrees}"), plot, 720, 640);
+        }
+    }
+
+    private static ScottPlot.Plot HistogramPlot(
+        string property,
+        IReadOnlyList<GlcmProperties?> properties,
+        string context)
+    {
+        var plot = new ScottPlot.Plot();
+        var bars = new List<ScottPlot.Bar>();
+        var ticks = new ScottPlot.TickGenerators.NumericManual();
+        for (int a = 0; a < properties.Count; a++)
+        {
+            ticks.AddMajor(a, string.Create(CultureInfo.InvariantCulture, $"{PixelOffset.AnglesInDegrees[a]}°"));
+            if (properties[a] is { } value)
+            {
+                double height = Select(value, property);
+                bars.Add(new ScottPlot.Bar
+                {
+                    Position = a,
+                    Value = height,
+                    Label = height.ToString("G4", CultureInfo.InvariantCulture),
+                });
+            }
+        }
+
+        ScottPlot.Plottables.BarPlot barPlot = plot.Add.Bars(bars);
+        barPlot.ValueLabelStyle.FontSize = 14;
+        barPlot.ValueLabelStyle.FontName = FigureWriter.FontName;
+        plot.Axes.Bottom.TickGenerator = ticks;
+        plot.Axes.Margins(bottom: 0, top: 0.15);
+        plot.Title($"GLCM {property} ({context})", size: 15);
+        plot.XLabel("angle (degrees)", size: 14);
+        plot.YLabel($"{property} (dimensionless)", size: 14);
+        return plot;
+    }
+
+    private static double Select(GlcmProperties value, string property) =>
+        property switch
+        {
+            "contrast" => value.Contrast,
+            "homogeneity" => value.Homogeneity,
+            "correlation" => value.Correlation,
+            _ => value.Energy,
+        };
+
+    private static ScottPlot.Plot MatrixPlot(
+        CooccurrenceMatrix matrix,
+        int degrees,
+        int lowest,
+        int highest,
+        string context,
+        bool normed)
+    {
+        // The entries near the diagonal span several decades, so the colour shows log10 of each entry.
+        // Empty cells become NaN and stay white.
+        int size = highest - lowest + 1;
+        var intensities = new double[size, size];
+        for (int i = 0; i < size; i++)
+        {
+            for (int j = 0; j < size; j++)
+            {
+                double entry = matrix[lowest + i, lowest + j];
+                intensities[i, j] = entry > 0 ? Math.Log10(entry) : double.NaN;
+            }
+        }
+
+        var plot = new ScottPlot.Plot();
+        ScottPlot.Plottables.Heatmap heatmap = plot.Add.Heatmap(intensities);
+        heatmap.Colormap = new ScottPlot.Colormaps.Viridis();
+        heatmap.NaNCellColor = ScottPlot.Colors.White;
+        heatmap.Extent = new ScottPlot.CoordinateRect(lowest - 0.5, highest + 0.5, highest + 0.5, lowest - 0.5);
+        ScottPlot.Panels.ColorBar colorBar = plot.Add.ColorBar(heatmap);
+        colorBar.Label = normed ? "log10 p(i, j)" : "log10 count(i, j)";
+        colorBar.LabelStyle.FontSize = 14;
+        plot.Axes.InvertY();
+        plot.Title($"GLCM at {degrees}° ({context})", size: 15);
+        plot.XLabel("grey level j of the second pixel", size: 14);
+        plot.YLabel("grey level i of the first pixel", size: 14);
+        return plot;
+    }
+
+    private static (int Lowest, int Highest) UsedLevelRange(LevelImage image)
+    {
+        int lowest = int.MaxValue;
+        int highest = int.MinValue;
+        foreach (int level in image.Levels)
+        {
+            if (level != LevelImage.Outside)
+            {
+                lowest = Math.Min(lowest, level);
+                highest = Math.Max(highest, level);
+            }
+        }
+
+        return (lowest, highest);
+    }
+}
