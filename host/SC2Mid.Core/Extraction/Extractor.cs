@@ -65,7 +65,8 @@ public sealed class Extractor
         }
         catch (ImageLoadException exception)
         {
-            return InputFailure(item, _options.Calibration.Given ?? item.Calibration ?? Calibration.None, exception.Message);
+            var calibration = _options.Calibration.Given ?? item.Calibration ?? Calibration.None;
+            return InputFailure(item, calibration, exception.Message);
         }
 
         using (image)
@@ -92,38 +93,50 @@ public sealed class Extractor
                 return result;
             }
 
-            LoadedMask mask;
-            try
+            return ExtractWithMask(item, item.MaskPath, image, result, cancellationToken);
+        }
+    }
+
+    private ImageResult ExtractWithMask(
+        DatasetItem item,
+        string maskPath,
+        LoadedImage image,
+        ImageResult result,
+        CancellationToken cancellationToken)
+    {
+        LoadedMask mask;
+        try
+        {
+            mask = _loader.LoadMask(maskPath, image.Grey.Size());
+        }
+        catch (ImageLoadException exception)
+        {
+            return InputFailure(item, result.Calibration, exception.Message) with { ImageSha256 = image.Sha256 };
+        }
+
+        using (mask)
+        {
+            var warnings = new List<string>(result.Warnings);
+            warnings.AddRange(mask.Warnings);
+            var failures = new List<Failure>();
+            var artifacts = new ConcurrentQueue<ArtifactRecord>();
+            var outcome = new Outcome(failures, warnings, artifacts);
+            var objects = ExtractObjects(item, image, mask, result.Calibration, outcome, cancellationToken);
+            foreach (var warning in warnings)
             {
-                mask = _loader.LoadMask(item.MaskPath, image.Grey.Size());
-            }
-            catch (ImageLoadException exception)
-            {
-                return InputFailure(item, calibration, exception.Message) with { ImageSha256 = image.Sha256 };
+                CoreLog.ImageWarning(_logger, item.ImageId, warning);
             }
 
-            using (mask)
+            return result with
             {
-                warnings.AddRange(mask.Warnings);
-                var failures = new List<Failure>();
-                var artifacts = new ConcurrentQueue<ArtifactRecord>();
-                var objects = ExtractObjects(
-                    item, image, mask, calibration, new Outcome(failures, warnings, artifacts), cancellationToken);
-                foreach (var warning in warnings)
-                {
-                    CoreLog.ImageWarning(_logger, item.ImageId, warning);
-                }
-
-                return result with
-                {
-                    MaskSha256 = mask.Sha256,
-                    MaskRule = mask.ForegroundRule,
-                    Status = failures.Count == 0 ? ImageStatus.Ok : ImageStatus.Partial,
-                    Objects = objects,
-                    Failures = failures,
-                    Artifacts = [.. artifacts],
-                };
-            }
+                MaskSha256 = mask.Sha256,
+                MaskRule = mask.ForegroundRule,
+                Status = failures.Count == 0 ? ImageStatus.Ok : ImageStatus.Partial,
+                Objects = objects,
+                Failures = failures,
+                Artifacts = [.. artifacts],
+                Warnings = warnings,
+            };
         }
     }
 
@@ -261,15 +274,19 @@ public sealed class Extractor
         return CalibrationResolver.Resolve(request, item.Calibration, tiffBytes, image.Grey, warnings);
     }
 
-    private static ImageResult InputFailure(DatasetItem item, Calibration calibration, string message) => new()
+    private ImageResult InputFailure(DatasetItem item, Calibration calibration, string message)
     {
-        ImageId = item.ImageId,
-        ImagePath = item.ImagePath,
-        MaskPath = item.MaskPath,
-        Calibration = calibration,
-        Status = ImageStatus.Failed,
-        Failures = [new Failure(FailureKind.Input, message)],
-    };
+        CoreLog.ImageFailed(_logger, item.ImageId, message);
+        return new ImageResult
+        {
+            ImageId = item.ImageId,
+            ImagePath = item.ImagePath,
+            MaskPath = item.MaskPath,
+            Calibration = calibration,
+            Status = ImageStatus.Failed,
+            Failures = [new Failure(FailureKind.Input, message)],
+        };
+    }
 
     /// <summary>Where the failures, warnings and saved files of one image are collected.</summary>
     private sealed record Outcome(
