@@ -18,7 +18,7 @@ internal sealed class DeepModel : IDisposable
 {
     private readonly InferenceSession _session;
     private readonly Lock _channelLock = new();
-    private int? _channels;
+    private readonly Dictionary<TensorLayout, int> _channels = [];
 
     private DeepModel(
         string path,
@@ -143,7 +143,7 @@ internal sealed class DeepModel : IDisposable
         int? batch = dimensions[0] > 0 ? dimensions[0] : null;
         if (batch > 1)
         {
-            throw InputMismatch($"input '{name}' has a fixed batch size of {batch}; the plugin needs 1 or dynamic");
+            throw InputMismatch($"input '{name}' has a fixed batch size of {batch}; the plugin needs a batch of 1 or a dynamic batch");
         }
 
         return new ModelInput(name, layout, batch, preprocessing.Height, preprocessing.Width);
@@ -156,20 +156,21 @@ internal sealed class DeepModel : IDisposable
     public int ChannelCount(ModelInput input, TensorLayout? valueLayout)
     {
         ArgumentNullException.ThrowIfNull(input);
+        TensorLayout layout = valueLayout ?? input.Layout;
         lock (_channelLock)
         {
-            if (_channels is int known)
+            if (_channels.TryGetValue(layout, out int known))
             {
                 return known;
             }
 
             int[] dimensions = _session.OutputMetadata[Tapped.ValueName].Dimensions;
-            int axis = ChannelAxis(dimensions.Length, valueLayout ?? input.Layout) + 1;
-            _channels = dimensions.Length >= 2 && dimensions[axis] > 0
+            int axis = ChannelAxis(dimensions.Length, layout) + 1;
+            int channels = dimensions.Length >= 2 && dimensions[axis] > 0
                 ? dimensions[axis]
-                : Run(input, valueLayout, new float[3 * input.Height * input.Width], 1, CancellationToken.None)[0]
-                    .Channels;
-            return _channels.Value;
+                : Run(input, layout, new float[3 * input.Height * input.Width], 1, CancellationToken.None)[0].Channels;
+            _channels[layout] = channels;
+            return channels;
         }
     }
 

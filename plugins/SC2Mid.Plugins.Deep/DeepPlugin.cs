@@ -165,25 +165,47 @@ public sealed class DeepPlugin : IDynamicFeaturePlugin, IInitializablePlugin, ID
     }
 
     private IReadOnlyList<TappableLayer> ListLayers(string modelPath) =>
-        _layerLists.GetOrAdd(
+        GetOrCreate(
+            _layerLists,
             Path.GetFullPath(modelPath),
-            path => new Lazy<IReadOnlyList<TappableLayer>>(() => DeepModel.ListLayers(path))).Value;
+            path => new Lazy<IReadOnlyList<TappableLayer>>(() => DeepModel.ListLayers(path)));
+
+    // A failed creation is not cached, so that a model or JSON file fixed while the host keeps running is read again.
+    private static TValue GetOrCreate<TKey, TValue>(
+        ConcurrentDictionary<TKey, Lazy<TValue>> cache,
+        TKey key,
+        Func<TKey, Lazy<TValue>> create)
+        where TKey : notnull
+    {
+        Lazy<TValue> lazy = cache.GetOrAdd(key, create);
+        try
+        {
+            return lazy.Value;
+        }
+        catch (Exception)
+        {
+            cache.TryRemove(new KeyValuePair<TKey, Lazy<TValue>>(key, lazy));
+            throw;
+        }
+    }
 
     private (DeepModel Model, Preprocessing Preprocessing, ModelInput Input) Bind(DeepSettings settings)
     {
         string fullPath = Path.GetFullPath(settings.ModelPath);
         int threads = _maxThreads;
-        DeepModel model = _models.GetOrAdd(
-            (fullPath, settings.Layer),
-            key => new Lazy<DeepModel>(() => DeepModel.Open(key.Path, key.Layer, threads))).Value;
+        DeepModel model = GetOrCreate(
+            _models,
+            (Path: fullPath, settings.Layer),
+            key => new Lazy<DeepModel>(() => DeepModel.Open(key.Path, key.Layer, threads)));
 
         string preprocessingKey = settings.PreprocessingPath ?? "preset:" + settings.Model;
         string pluginDirectory = _pluginDirectory;
-        Preprocessing preprocessing = _preprocessing.GetOrAdd(
+        Preprocessing preprocessing = GetOrCreate(
+            _preprocessing,
             preprocessingKey,
             _ => new Lazy<Preprocessing>(() => settings.PreprocessingPath is null
                 ? ModelPreset.All[settings.Model].LoadPreprocessing(pluginDirectory)
-                : PreprocessingFile.Read(settings.PreprocessingPath))).Value;
+                : PreprocessingFile.Read(settings.PreprocessingPath)));
         return (model, preprocessing, model.BindInput(preprocessing));
     }
 }

@@ -60,8 +60,8 @@ public sealed class CustomModelTests : IDisposable
     [Fact]
     public void Extract_MaskedBoundingBox_ZeroesPixelsOutsideMask()
     {
-        // The mask covers the left half of an 8 x 8 image of 200 and its top-right pixel, so the bounding box is
-        // the whole image and 33 of its 64 pixels keep 200: the mean is 200 * 33 / 64.
+        // The mask covers the left half of an 8 x 8 image of 200 and its top-right pixel. The bounding box is
+        // the whole image, and 33 of its 64 pixels keep 200, so the mean is 200 * 33 / 64.
         using Mat mask = new(8, 8, MatType.CV_8UC1, Scalar.All(0));
         mask[new Rect(0, 0, 4, 8)].SetTo(Scalar.All(255));
         mask.Set(0, 7, (byte)255);
@@ -123,6 +123,39 @@ public sealed class CustomModelTests : IDisposable
         // Three 8 x 8 maps enlarged 7 times to 56 x 56, in 2 columns and 2 rows with 2-pixel gaps.
         Assert.Equal(2 * (56 + 2) + 2, figure.Width);
         Assert.Equal(2 * (56 + 2) + 2, figure.Height);
+    }
+
+    [Fact]
+    public void DescribeFeatures_LayerLayoutNhwc_LastAxisIsChannel()
+    {
+        // relu_out is [N, 3, 8, 8]; read as NHWC, its channel axis is the last one, of size 8.
+        byte[] model = TinyOnnxModel.ReluPoolNchw();
+
+        int asInput = _plugin.DescribeFeatures(Parameters(model, "rgb", [("layer", "relu_out")])).Count;
+        int asNhwc = _plugin.DescribeFeatures(
+            Parameters(model, "rgb", [("layer", "relu_out"), ("layer_layout", "nhwc")])).Count;
+
+        Assert.Equal(3, asInput);
+        Assert.Equal(8, asNhwc);
+    }
+
+    [Fact]
+    public void DescribeFeatures_ModelAddedAfterFailure_OpensIt()
+    {
+        string folder = Path.Combine(Path.GetTempPath(), "sc2mid-deep-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        string path = Path.Combine(folder, "added-later.onnx");
+        PluginParameters parameters = DeepContext.Parameters(
+            ("model", "custom"),
+            ("model_path", path),
+            ("preprocessing", PreprocessingJson.Identity()));
+
+        var exception = Assert.Throws<ArgumentException>(() => _plugin.DescribeFeatures(parameters));
+        File.WriteAllBytes(path, TinyOnnxModel.IdentityNchw());
+        IReadOnlyList<FeatureDeclaration> declarations = _plugin.DescribeFeatures(parameters);
+
+        Assert.Contains("was not found", exception.Message, StringComparison.Ordinal);
+        Assert.Equal(3, declarations.Count);
     }
 
     public void Dispose() => _plugin.Dispose();
