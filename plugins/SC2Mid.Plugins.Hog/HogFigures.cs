@@ -52,8 +52,9 @@ internal static class HogFigures
 
     /// <summary>
     /// Saves <c>hog-glyphs</c>: the HOG input in grey with, in every cell, one line per bin through the cell centre,
-    /// perpendicular to the bin's mean gradient direction (along the edge) and as bright as the bin's unnormalised
-    /// value, as scikit-image's <c>hog(visualize=True)</c> draws them.
+    /// perpendicular to the bin's mean gradient direction (along the edge), as scikit-image's
+    /// <c>hog(visualize=True)</c> draws them. A line's brightness is the bin's unnormalised value divided by the
+    /// 99th percentile of all bin values, capped at 1, so that one strong edge does not leave every other cell dark.
     /// </summary>
     public static void SaveGlyphs(
         IArtifactSink sink,
@@ -90,11 +91,13 @@ internal static class HogFigures
         background.ConvertTo(background, -1, 0.6);
 
         int bins = options.Orientations;
-        double maximum = descriptor.CellHistograms.DefaultIfEmpty(0).Max();
-        if (maximum <= 0)
+        double[] sorted = descriptor.CellHistograms.Where(value => value > 0).Order().ToArray();
+        if (sorted.Length == 0)
         {
             return background;
         }
+
+        double reference = sorted[(int)(0.99 * (sorted.Length - 1))];
 
         using var glyphs = new Mat(background.Size(), MatType.CV_8UC3, Scalar.All(0));
         double radius = 0.45 * options.PixelsPerCell * scale;
@@ -108,7 +111,7 @@ internal static class HogFigures
                 for (int bin = 0; bin < bins; bin++)
                 {
                     double value = descriptor.CellHistograms[((cellRow * descriptor.CellColumns) + cellColumn) * bins + bin];
-                    double brightness = value / maximum;
+                    double brightness = Math.Min(1.0, value / reference);
                     if (brightness <= 0)
                     {
                         continue;

@@ -177,7 +177,6 @@ public sealed class HogPlugin : IDynamicFeaturePlugin
             ["cells_per_block"] = options.CellsPerBlock.ToString(CultureInfo.InvariantCulture),
             ["block_norm"] = options.BlockNormName,
             ["transform_sqrt"] = options.TransformSqrt ? "true" : "false",
-            ["length"] = descriptor.Vector.Length.ToString(CultureInfo.InvariantCulture),
             ["shape"] = string.Create(
                 CultureInfo.InvariantCulture,
                 $"{blockRows} x {blockColumns} x {options.CellsPerBlock} x {options.CellsPerBlock} x {options.Orientations}"),

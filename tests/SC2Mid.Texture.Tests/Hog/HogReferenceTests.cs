@@ -69,7 +69,7 @@ public sealed class HogReferenceTests
         RecordingSink.SavedVector saved = Assert.Single(sink.Vectors);
         Assert.Equal("hog-general", saved.Name);
         Assert.Equal(length, saved.Values.Count);
-        Assert.Equal(length.ToString(System.Globalization.CultureInfo.InvariantCulture), saved.Metadata["length"]);
+        Assert.Equal("general", saved.Metadata["preset"]);
 
         int[] indices = expected.GetProperty("indices").EnumerateArray().Select(e => e.GetInt32()).ToArray();
         double[] values = expected.GetProperty("values").EnumerateArray().Select(e => e.GetDouble()).ToArray();

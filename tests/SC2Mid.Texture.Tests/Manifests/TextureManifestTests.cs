@@ -36,7 +36,7 @@ public sealed class TextureManifestTests
 
     [Theory]
     [MemberData(nameof(Plugins))]
-    public void StagedFolder_AfterBuild_HasNativeLibrariesOnly(
+    public void StagedFolder_AfterBuild_HasNativeLibsNotHostAssemblies(
         string pluginId,
         string folder,
         Type pluginType)
