@@ -62,5 +62,23 @@ public sealed class ManifestTests
         Assert.Equal(ModelPreset.All.Keys.Order(StringComparer.Ordinal), values.Order(StringComparer.Ordinal));
     }
 
+    [Fact]
+    public void StagedPlugin_AfterBuild_HasModelsAndNoSharedAssemblies()
+    {
+        // Building this test project builds the plugin, which stages its output to artifacts/plugins/deep.
+        string staged = RepositoryPaths.Resolve("artifacts/plugins/deep");
+
+        Assert.True(File.Exists(Path.Combine(staged, "plugin.json")), $"{staged} has no plugin.json.");
+        Assert.True(File.Exists(Path.Combine(staged, ModelPreset.ResNet18Model)), "The ResNet18 model is not staged.");
+        Assert.True(
+            File.Exists(Path.Combine(staged, ModelPreset.ResNet18PreprocessingModel)),
+            "The ResNet18 preprocessing model is not staged.");
+        Assert.True(
+            File.Exists(Path.Combine(staged, "runtimes/linux-x64/native/libonnxruntime.so")),
+            "ONNX Runtime's native library for linux-x64 is not staged.");
+        Assert.False(File.Exists(Path.Combine(staged, "SC2Mid.Sdk.dll")), "The host's SDK must not be staged.");
+        Assert.False(File.Exists(Path.Combine(staged, "OpenCvSharp.dll")), "The host's OpenCvSharp must not be staged.");
+    }
+
     private static JsonDocument Read() => JsonDocument.Parse(File.ReadAllText(RepositoryPaths.Resolve(ManifestPath)));
 }
