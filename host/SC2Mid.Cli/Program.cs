@@ -9,9 +9,11 @@ var root = new RootCommand(
     BatchCommand.Create(),
     PluginsCommand.Create(),
     ScaleBarCommand.Create(),
+    RunCommand.Create(),
 };
 root.Options.Add(CommonOptions.PluginDirectories);
 root.Options.Add(CommonOptions.LogLevel);
+SC2Mid.Ui.UiCommand.AddTo(root);
 
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0)
