@@ -30,7 +30,7 @@ internal static class GlcmFigures
         var plots = HistogramProperties.Select(property => HistogramPlot(property, properties, context)).ToList();
         FigureWriter.SaveGrid(sink, "glcm-histogram", plots, columns: 2, width: 520, height: 380);
 
-        (int lowest, int highest) = UsedLevelRange(image);
+        (int lowest, int highest) = UsedLevelRange(image, settings.Levels);
         for (int a = 0; a < matrices.Count; a++)
         {
             int degrees = PixelOffset.AnglesInDegrees[a];
@@ -107,18 +107,24 @@ internal static class GlcmFigures
         ScottPlot.Plottables.Heatmap heatmap = plot.Add.Heatmap(intensities);
         heatmap.Colormap = new ScottPlot.Colormaps.Viridis();
         heatmap.NaNCellColor = ScottPlot.Colors.White;
-        heatmap.Extent = new ScottPlot.CoordinateRect(lowest - 0.5, highest + 0.5, highest + 0.5, lowest - 0.5);
+        // With ScottPlot's default cell alignment the extent runs through the centres of the corner cells. Row i
+        // is drawn at y = i and the y axis points down, so the diagonal i = j runs from the top left to the bottom
+        // right, as the matrix is printed.
+        heatmap.Extent = new ScottPlot.CoordinateRect(lowest, highest, lowest, highest);
         ScottPlot.Panels.ColorBar colorBar = plot.Add.ColorBar(heatmap);
         colorBar.Label = normed ? "log10 p(i, j)" : "log10 count(i, j)";
         colorBar.LabelStyle.FontSize = 14;
         plot.Axes.InvertY();
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
         plot.Title($"GLCM at {degrees}° ({context})", size: 15);
         plot.XLabel("grey level j of the second pixel", size: 14);
         plot.YLabel("grey level i of the first pixel", size: 14);
         return plot;
     }
 
-    private static (int Lowest, int Highest) UsedLevelRange(LevelImage image)
+    /// <summary>Returns the lowest and highest level in the region, at least two levels apart by one.</summary>
+    private static (int Lowest, int Highest) UsedLevelRange(LevelImage image, int levels)
     {
         int lowest = int.MaxValue;
         int highest = int.MinValue;
@@ -129,6 +135,12 @@ internal static class GlcmFigures
                 lowest = Math.Min(lowest, level);
                 highest = Math.Max(highest, level);
             }
+        }
+
+        // A heat map needs two cells per axis to place its extent, so a flat region shows a neighbouring level too.
+        if (lowest == highest)
+        {
+            return highest + 1 < levels ? (lowest, highest + 1) : (lowest - 1, highest);
         }
 
         return (lowest, highest);
