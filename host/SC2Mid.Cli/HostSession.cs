@@ -32,13 +32,18 @@ internal sealed class HostSession : IDisposable
                 options.ColorBehavior = LoggerColorBehavior.Disabled;
             }));
 
-    /// <summary>Loads the bundled plugins and those in every <c>--plugins</c> folder.</summary>
+    /// <summary>
+    /// Loads the bundled plugins and those in every <c>--plugins</c> folder, admitting only those in the
+    /// <c>--plugin-lock</c> file when one is given.
+    /// </summary>
+    /// <exception cref="UsageException">The lock file is missing or invalid.</exception>
     public static HostSession Open(ParseResult parse, int maxThreads = 1)
     {
+        var pluginLock = PluginLockOption.Read(parse);
         var loggerFactory = CreateLoggerFactory(parse.GetValue(CommonOptions.LogLevel));
         var roots = new List<string> { PluginCatalog.DefaultDirectory };
         roots.AddRange(parse.GetValue(CommonOptions.PluginDirectories) ?? []);
-        var catalog = PluginCatalog.Load(roots, maxThreads, loggerFactory.CreateLogger<PluginCatalog>());
+        var catalog = PluginCatalog.Load(roots, maxThreads, loggerFactory.CreateLogger<PluginCatalog>(), pluginLock);
         return new HostSession(loggerFactory, catalog);
     }
 

@@ -1,10 +1,11 @@
 using System.CommandLine;
 using System.Globalization;
+using SC2Mid.Core.Conformance;
 using SC2Mid.Core.Plugins;
 
 namespace SC2Mid.Cli;
 
-/// <summary><c>sc2mid plugins list</c> and <c>sc2mid plugins validate</c>.</summary>
+/// <summary><c>sc2mid plugins list</c>, <c>sc2mid plugins validate</c> and <c>sc2mid plugins lock</c>.</summary>
 internal static class PluginsCommand
 {
     private static readonly Option<bool> ShowParameters = new("--parameters")
@@ -17,6 +18,36 @@ internal static class PluginsCommand
         Description = "A plugin folder (holding plugin.json) or a folder of plugin folders.",
     };
 
+    private static readonly Option<FileInfo?> Image = new("--image")
+    {
+        Description = "Micrograph the conformance checks extract (default: samples/cryoet/TS_001.133.tif when "
+            + "the current folder or the tool lies inside the SC2Mid.Platform repository); needs --mask.",
+    };
+
+    private static readonly Option<FileInfo?> Mask = new("--mask")
+    {
+        Description = "Ground-truth mask of --image (foreground > 0).",
+    };
+
+    private static readonly Option<int> Threads = new("--threads")
+    {
+        Description = "Concurrent Extract calls in the thread-safety check (at least 2).",
+        DefaultValueFactory = _ => 4,
+    };
+
+    private static readonly Argument<DirectoryInfo[]> LockFolders = new("DIR")
+    {
+        Description = "Plugin folders or folders of plugin folders to lock (default: the bundled plugins/ folder "
+            + "and every --plugins folder, the plugins a run loads).",
+        Arity = ArgumentArity.ZeroOrMore,
+    };
+
+    private static readonly Option<FileInfo> LockOutput = new("--out", "-o")
+    {
+        Description = "Lock file to write (JSON); pass it to extract, batch or plugins validate with --plugin-lock.",
+        Required = true,
+    };
+
     public static Command Create()
     {
         var list = new Command("list", "List the plugins found, their versions, features and load status.")
@@ -27,13 +58,27 @@ internal static class PluginsCommand
 
         var validate = new Command(
             "validate",
-            "Check plugin folders: manifest against plugin-manifest.schema.json, host API range, entry assembly, "
-            + "SDK copies; then load each plugin.")
+            "Run the conformance suite on plugin folders: manifest, declared features and units, determinism, "
+            + "thread safety, degenerate masks and rotation invariance. Prints one line per check and exits with 4 "
+            + "when any check fails.")
         {
             Folder,
+            Image,
+            Mask,
+            Threads,
         };
         validate.SetAction(parse => Validate(parse));
-        return new Command("plugins", "Inspect and validate feature plugins.") { list, validate };
+
+        var lockCommand = new Command(
+            "lock",
+            "Write a lock file with the SHA-256 of each plugin's entry assembly; --plugin-lock FILE then admits "
+            + "only those builds.")
+        {
+            LockFolders,
+            LockOutput,
+        };
+        lockCommand.SetAction(parse => Lock(parse));
+        return new Command("plugins", "Inspect, validate and lock feature plugins.") { list, validate, lockCommand };
     }
 
     private static int List(ParseResult parse)
@@ -94,30 +139,109 @@ internal static class PluginsCommand
             return ExitCodes.InputError;
         }
 
+        var options = ConformanceOptionsFrom(parse);
+        var pluginLock = PluginLockOption.Read(parse);
         using var loggerFactory = HostSession.CreateLoggerFactory(parse.GetValue(CommonOptions.LogLevel));
-        using var catalog = PluginCatalog.Load([folder.FullName], logger: loggerFactory.CreateLogger("validate"));
+        using var catalog = PluginCatalog.Load(
+            [folder.FullName], logger: loggerFactory.CreateLogger("validate"), pluginLock: pluginLock);
         if (catalog.Entries.Count == 0)
         {
             Console.Error.WriteLine($"error: no plugin.json in {folder.FullName} or its subfolders.");
             return ExitCodes.PluginError;
         }
 
+        var suite = new ConformanceSuite(options);
+        var passed = true;
         foreach (var entry in catalog.Entries)
         {
-            if (entry.Status == PluginStatus.Loaded)
-            {
-                Console.Out.WriteLine($"valid: {entry.Id} {entry.Manifest!.Version} ({entry.Features.Count} features) "
-                    + $"in {entry.Directory}");
-                continue;
-            }
-
-            Console.Out.WriteLine($"invalid: {entry.Directory}");
-            foreach (var error in entry.Errors)
-            {
-                Console.Out.WriteLine($"  {error}");
-            }
+            var report = suite.Run(entry);
+            PrintReport(Console.Out, entry, report);
+            passed &= report.Passed;
         }
 
-        return catalog.Entries.All(entry => entry.Status == PluginStatus.Loaded) ? ExitCodes.Success : ExitCodes.PluginError;
+        return passed ? ExitCodes.Success : ExitCodes.PluginError;
+    }
+
+    private static ConformanceOptions ConformanceOptionsFrom(ParseResult parse)
+    {
+        var image = parse.GetValue(Image);
+        var mask = parse.GetValue(Mask);
+        if ((image is null) != (mask is null))
+        {
+            throw new UsageException("--image and --mask go together; give both or neither.");
+        }
+
+        var threads = parse.GetValue(Threads);
+        if (threads < 2)
+        {
+            throw new UsageException($"--threads must be at least 2 to test thread safety, not {threads}.");
+        }
+
+        var options = image is null
+            ? ConformanceOptions.FindRepositorySample(Environment.CurrentDirectory, AppContext.BaseDirectory)
+            : new ConformanceOptions(image.FullName, mask!.FullName);
+        return options with { Threads = threads };
+    }
+
+    private static void PrintReport(TextWriter output, PluginEntry entry, ConformanceReport report)
+    {
+        output.WriteLine($"{report.PluginId} {entry.Manifest?.Version ?? "?"}  {report.Directory}");
+        foreach (var check in report.Checks)
+        {
+            var outcome = check.Outcome switch
+            {
+                ConformanceOutcome.Passed => "PASS",
+                ConformanceOutcome.Failed => "FAIL",
+                _ => "SKIP",
+            };
+            output.WriteLine($"  {outcome} {check.Name}: {check.Detail}");
+        }
+
+        var failed = report.Checks.Count(check => check.Outcome == ConformanceOutcome.Failed);
+        var skipped = report.Checks.Count(check => check.Outcome == ConformanceOutcome.Skipped);
+        output.WriteLine($"{report.PluginId}: {(report.Passed ? "conforms" : "does not conform")} "
+            + $"({report.Checks.Count - failed - skipped} passed, {failed} failed, {skipped} skipped)");
+    }
+
+    private static int Lock(ParseResult parse)
+    {
+        var folders = parse.GetValue(LockFolders) ?? [];
+        var roots = folders.Length > 0
+            ? folders.Select(folder => folder.FullName).ToList()
+            : [PluginCatalog.DefaultDirectory, .. parse.GetValue(CommonOptions.PluginDirectories) ?? []];
+        var missing = folders.FirstOrDefault(folder => !folder.Exists);
+        if (missing is not null)
+        {
+            Console.Error.WriteLine($"error: folder not found: {missing.FullName}");
+            return ExitCodes.InputError;
+        }
+
+        using var loggerFactory = HostSession.CreateLoggerFactory(parse.GetValue(CommonOptions.LogLevel));
+        using var catalog = PluginCatalog.Load(roots, logger: loggerFactory.CreateLogger("lock"));
+        var broken = catalog.Entries.Where(entry => entry.Status != PluginStatus.Loaded).ToArray();
+        foreach (var entry in broken)
+        {
+            Console.Error.WriteLine($"error: {entry.Directory} is {entry.Status.ToString().ToLowerInvariant()}: "
+                + string.Join(" ", entry.Errors));
+        }
+
+        if (catalog.Entries.Count == 0 || broken.Length > 0)
+        {
+            Console.Error.WriteLine(catalog.Entries.Count == 0
+                ? $"error: no plugin.json in {string.Join(", ", roots)}; nothing to lock."
+                : "error: no lock file was written; fix or remove the plugins above.");
+            return ExitCodes.PluginError;
+        }
+
+        var output = parse.GetValue(LockOutput)!;
+        var pluginLock = PluginLock.Create(catalog.Entries);
+        pluginLock.Write(output.FullName);
+        Console.Out.WriteLine($"Locked {pluginLock.Plugins.Count} plugins in {output.FullName}:");
+        foreach (var plugin in pluginLock.Plugins)
+        {
+            Console.Out.WriteLine($"  {plugin.Id} {plugin.Version}  {plugin.EntryAssembly}  sha256 {plugin.AssemblySha256}");
+        }
+
+        return ExitCodes.Success;
     }
 }

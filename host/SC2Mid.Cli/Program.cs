@@ -13,6 +13,7 @@ var root = new RootCommand(
 };
 root.Options.Add(CommonOptions.PluginDirectories);
 root.Options.Add(CommonOptions.LogLevel);
+root.Options.Add(PluginLockOption.Option);
 SC2Mid.Ui.UiCommand.AddTo(root);
 
 var parse = root.Parse(args);

@@ -34,6 +34,9 @@ public sealed record FeatureDescriptor(
         _ => "1",
     };
 
+    /// <summary>Whether the manifest declares the value unchanged under a 90-degree rotation of image and mask.</summary>
+    public bool RotationInvariant { get; init; }
+
     /// <summary>Whether calibration changes the value (lengths scale by s, areas by s²).</summary>
     public bool IsCalibrated => Dimension is FeatureDimension.Length or FeatureDimension.Area;
 

@@ -26,6 +26,12 @@ public sealed record ManifestFeature
     /// <summary>Where the definition comes from, or null.</summary>
     public string? Source { get; init; }
 
+    /// <summary>
+    /// Whether the manifest declares the value unchanged when image and mask are rotated by 90 degrees; the
+    /// conformance suite checks it.
+    /// </summary>
+    public bool RotationInvariant { get; init; }
+
     /// <summary>Expands the <c>{i}</c> placeholder into one descriptor per feature.</summary>
     public IEnumerable<FeatureDescriptor> Expand(string pluginId)
     {
@@ -36,7 +42,10 @@ public sealed record ManifestFeature
 
         if (Count is not { } count)
         {
-            yield return new FeatureDescriptor(Name, pluginId, Dimension, Definition, Source);
+            yield return new FeatureDescriptor(Name, pluginId, Dimension, Definition, Source)
+            {
+                RotationInvariant = RotationInvariant,
+            };
             yield break;
         }
 
@@ -48,7 +57,10 @@ public sealed record ManifestFeature
                 pluginId,
                 Dimension,
                 Definition.Replace("{i}", index, StringComparison.Ordinal),
-                Source);
+                Source)
+            {
+                RotationInvariant = RotationInvariant,
+            };
         }
     }
 }

@@ -39,7 +39,15 @@ public sealed class PluginCatalog : IDisposable
     /// <param name="roots">Folders to search, in order; the first plugin with a given id wins.</param>
     /// <param name="maxThreads">Threads each plugin may use inside one extraction call.</param>
     /// <param name="logger">Receives lifecycle messages and every rejection.</param>
-    public static PluginCatalog Load(IEnumerable<string> roots, int maxThreads = 1, ILogger? logger = null)
+    /// <param name="pluginLock">
+    /// When given, a plugin is loaded only if the lock lists its id with the SHA-256 of its entry assembly. Any
+    /// other plugin is rejected before its code runs.
+    /// </param>
+    public static PluginCatalog Load(
+        IEnumerable<string> roots,
+        int maxThreads = 1,
+        ILogger? logger = null,
+        PluginLock? pluginLock = null)
     {
         ArgumentNullException.ThrowIfNull(roots);
         logger ??= NullLogger.Instance;
@@ -54,6 +62,12 @@ public sealed class PluginCatalog : IDisposable
                     PluginStatus.Rejected,
                     $"{entry.ManifestPath}: field '/id' is invalid: id '{entry.Id}' is already used by "
                     + $"{first.ManifestPath}; give each plugin a unique id.");
+            }
+
+            if (entry.Status == PluginStatus.Loaded
+                && pluginLock?.Check(entry.Id, Sha256Of(entry.AssemblyPath!)) is { } lockError)
+            {
+                entry.MarkRejected(PluginStatus.Rejected, $"{entry.AssemblyPath}: {lockError}");
             }
 
             if (entry.Status == PluginStatus.Loaded)

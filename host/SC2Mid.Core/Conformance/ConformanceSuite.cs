@@ -1,0 +1,326 @@
+using System.Collections.Concurrent;
+using SC2Mid.Core.Extraction;
+using SC2Mid.Core.Imaging;
+using SC2Mid.Core.Plugins;
+using SC2Mid.Sdk;
+
+namespace SC2Mid.Core.Conformance;
+
+/// <summary>
+/// Checks that a loaded plugin keeps the <see cref="IFeaturePlugin"/> contract: its manifest is valid, it returns
+/// exactly the declared features, its results are deterministic and the same from several threads, degenerate
+/// objects give values or nulls with reasons instead of exceptions, and features declared
+/// <c>rotationInvariant</c> keep their value under a 90-degree rotation.
+/// </summary>
+/// <remarks>
+/// Every check runs the plugin with its default parameters, without an artifact sink and without figures.
+/// The suite catches every exception a plugin throws and reports it as a failed check.
+/// </remarks>
+public sealed class ConformanceSuite
+{
+    /// <summary>
+    /// Relative tolerance of the rotation check. A quarter turn moves pixels without interpolation, so only the
+    /// order of floating-point sums changes. Moment invariants such as Hu's seventh subtract nearly equal terms,
+    /// which magnifies that rounding; the bundled shape and Hu plugins stay well below this limit.
+    /// </summary>
+    public const double RotationRelativeTolerance = 1e-6;
+
+    /// <summary>Absolute tolerance of the rotation check, for values that are zero up to rounding.</summary>
+    public const double RotationAbsoluteTolerance = 1e-12;
+
+    private const int MaxProblemsShown = 5;
+
+    private static readonly IReadOnlyDictionary<string, string> NoOverrides = new Dictionary<string, string>();
+
+    private readonly ConformanceOptions _options;
+
+    /// <summary>Creates a suite that uses the real sample named in <paramref name="options"/>, if any.</summary>
+    public ConformanceSuite(ConformanceOptions? options = null)
+    {
+        _options = options ?? new ConformanceOptions();
+        ArgumentOutOfRangeException.ThrowIfLessThan(_options.Threads, 2, nameof(options));
+    }
+
+    /// <summary>Runs every check on one plugin folder of a catalog.</summary>
+    /// <param name="entry">A catalog entry; a plugin that did not load fails the manifest check and no other.</param>
+    /// <param name="cancellationToken">Stops the run between extractions.</param>
+    public ConformanceReport Run(PluginEntry entry, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var checks = new List<ConformanceCheck>();
+        if (entry.Status != PluginStatus.Loaded)
+        {
+            checks.Add(ConformanceCheck.Fail("manifest", entry.Errors));
+            return new ConformanceReport(entry.Id, entry.Directory, checks);
+        }
+
+        var manifest = entry.Manifest!;
+        checks.Add(ConformanceCheck.Pass(
+            "manifest",
+            $"{entry.ManifestPath} matches the schema; host API range [{manifest.HostApi.Minimum}, "
+            + $"{manifest.HostApi.MaximumExclusive}) contains {HostApi.Version}; {entry.Instance!.GetType().FullName} "
+            + "loaded and initialized."));
+
+        BoundPlugin bound;
+        try
+        {
+            bound = BoundPlugin.Bind(entry, NoOverrides);
+        }
+        catch (Exception exception) when (exception is FormatException or InvalidOperationException)
+        {
+            checks.Add(ConformanceCheck.Fail("parameters", [exception.Message]));
+            return new ConformanceReport(entry.Id, entry.Directory, checks);
+        }
+
+        checks.Add(CheckUnits(bound));
+        var samples = LoadSamples(checks);
+        try
+        {
+            var runner = new Runner(bound, cancellationToken);
+            checks.Add(CheckDeclared(runner, samples));
+            checks.Add(CheckDeterministic(runner, samples));
+            checks.Add(CheckThreadSafe(runner, samples, _options.Threads));
+            foreach (var create in SyntheticSamples.Degenerate)
+            {
+                using var degenerate = create();
+                checks.Add(CheckDegenerate(runner, degenerate));
+            }
+
+            checks.Add(CheckRotation(runner, samples));
+        }
+        finally
+        {
+            foreach (var sample in samples)
+            {
+                sample.Dispose();
+            }
+        }
+
+        return new ConformanceReport(entry.Id, entry.Directory, checks);
+    }
+
+    private static ConformanceCheck CheckUnits(BoundPlugin bound)
+    {
+        var units = bound.Features
+            .GroupBy(feature => feature.PixelUnit, StringComparer.Ordinal)
+            .Select(group => $"{group.Count()} in {group.Key}");
+        return ConformanceCheck.Pass(
+            "features.units",
+            $"{bound.Features.Count} features with default parameters, each with a unit: {string.Join(", ", units)}.");
+    }
+
+    private List<ConformanceSample> LoadSamples(List<ConformanceCheck> checks)
+    {
+        var samples = new List<ConformanceSample>();
+        if (_options.ImagePath is not { } imagePath || _options.MaskPath is not { } maskPath)
+        {
+            checks.Add(ConformanceCheck.Skip(
+                "sample.micrograph",
+                $"no micrograph given and {ConformanceOptions.SampleImage} not found; only synthetic samples are used "
+                + "(pass --image and --mask)."));
+        }
+        else
+        {
+            try
+            {
+                samples.Add(LoadMicrograph(imagePath, maskPath));
+                checks.Add(ConformanceCheck.Pass("sample.micrograph", $"{imagePath} with mask {maskPath}."));
+            }
+            catch (ImageLoadException exception)
+            {
+                checks.Add(ConformanceCheck.Fail("sample.micrograph", [exception.Message]));
+            }
+        }
+
+        samples.Add(SyntheticSamples.Ellipse());
+        return samples;
+    }
+
+    private static ConformanceSample LoadMicrograph(string imagePath, string maskPath)
+    {
+        var loader = new ImageLoader(new ImageLoadOptions());
+        using var image = loader.LoadImage(imagePath);
+        using var mask = loader.LoadMask(maskPath, image.Grey.Size());
+        return new ConformanceSample(
+            Path.GetFileName(imagePath), image.Grey.Clone(), image.Original.Clone(), image.BitDepth, mask.Mask.Clone());
+    }
+
+    private static ConformanceCheck CheckDeclared(Runner runner, IReadOnlyList<ConformanceSample> samples)
+    {
+        const string Name = "features.declared";
+        var problems = new List<string>();
+        foreach (var sample in samples)
+        {
+            var attempt = runner.Extract(sample);
+            if (attempt.Error is { } error)
+            {
+                problems.Add(error);
+                continue;
+            }
+
+            problems.AddRange(FeatureComparison.DeclarationProblems(runner.Features, attempt.Set!)
+                .Select(problem => $"{sample.Name}: {problem}"));
+        }
+
+        return problems.Count > 0
+            ? ConformanceCheck.Fail(Name, Shorten(problems))
+            : ConformanceCheck.Pass(
+                Name,
+                $"returned exactly the {runner.Features.Count} declared features on {DescribeSamples(samples)}.");
+    }
+
+    private static ConformanceCheck CheckDeterministic(Runner runner, IReadOnlyList<ConformanceSample> samples)
+    {
+        const string Name = "deterministic";
+        var problems = new List<string>();
+        foreach (var sample in samples)
+        {
+            var first = runner.Extract(sample);
+            var second = runner.Extract(sample);
+            if ((first.Error ?? second.Error) is { } error)
+            {
+                problems.Add(error);
+                continue;
+            }
+
+            problems.AddRange(FeatureComparison.Differences(first.Set!, second.Set!, runner.Names, 0, 0)
+                .Select(problem => $"{sample.Name}: {problem} on a second call"));
+        }
+
+        return problems.Count > 0
+            ? ConformanceCheck.Fail(Name, Shorten(problems))
+            : ConformanceCheck.Pass(Name, $"two calls gave identical values on {DescribeSamples(samples)}.");
+    }
+
+    private static ConformanceCheck CheckThreadSafe(Runner runner, List<ConformanceSample> samples, int threads)
+    {
+        const string Name = "thread-safe";
+        var references = samples.Select(runner.Extract).ToArray();
+        if (references.FirstOrDefault(attempt => attempt.Error is not null) is { Error: { } error })
+        {
+            return ConformanceCheck.Fail(Name, [error]);
+        }
+
+        // Each sample is extracted by every thread, so calls on the same sample and on different samples overlap.
+        var calls = threads * samples.Count;
+        var problems = new ConcurrentQueue<string>();
+        Parallel.For(0, calls, new ParallelOptions { MaxDegreeOfParallelism = threads }, call =>
+        {
+            var index = call % samples.Count;
+            var attempt = runner.Extract(samples[index]);
+            if (attempt.Error is { } callError)
+            {
+                problems.Enqueue(callError);
+                return;
+            }
+
+            foreach (var problem in FeatureComparison.Differences(
+                references[index].Set!, attempt.Set!, runner.Names, 0, 0))
+            {
+                problems.Enqueue($"{samples[index].Name}: {problem} in a concurrent call");
+            }
+        });
+
+        return problems.IsEmpty
+            ? ConformanceCheck.Pass(
+                Name,
+                $"{calls} calls on {threads} threads matched the single-threaded values on {DescribeSamples(samples)}.")
+            : ConformanceCheck.Fail(Name, Shorten(problems.Distinct(StringComparer.Ordinal).ToList()));
+    }
+
+    private static ConformanceCheck CheckDegenerate(Runner runner, ConformanceSample sample)
+    {
+        var name = "degenerate." + sample.Name;
+        var attempt = runner.Extract(sample);
+        if (attempt.Error is { } error)
+        {
+            return ConformanceCheck.Fail(name, [error + "; return FeatureValue.Null with a reason instead"]);
+        }
+
+        var problems = FeatureComparison.DeclarationProblems(runner.Features, attempt.Set!);
+        if (problems.Count > 0)
+        {
+            return ConformanceCheck.Fail(name, Shorten(problems));
+        }
+
+        var nulls = attempt.Set!.Values.Count(value => value.Value is null);
+        return ConformanceCheck.Pass(
+            name,
+            $"no exception; {attempt.Set.Values.Count - nulls} values and {nulls} nulls with reasons.");
+    }
+
+    private static ConformanceCheck CheckRotation(Runner runner, IReadOnlyList<ConformanceSample> samples)
+    {
+        const string Name = "rotation-invariant";
+        var invariant = runner.Features.Where(feature => feature.RotationInvariant).Select(f => f.Name).ToArray();
+        if (invariant.Length == 0)
+        {
+            return ConformanceCheck.Skip(Name, "no feature in plugin.json sets \"rotationInvariant\": true.");
+        }
+
+        var problems = new List<string>();
+        foreach (var sample in samples)
+        {
+            using var rotated = sample.RotateClockwise();
+            var before = runner.Extract(sample);
+            var after = runner.Extract(rotated);
+            if ((before.Error ?? after.Error) is { } error)
+            {
+                problems.Add(error);
+                continue;
+            }
+
+            problems.AddRange(FeatureComparison.Differences(
+                    before.Set!, after.Set!, invariant, RotationRelativeTolerance, RotationAbsoluteTolerance)
+                .Select(problem => $"{sample.Name}: {problem} after a 90-degree rotation"));
+        }
+
+        return problems.Count > 0
+            ? ConformanceCheck.Fail(Name, Shorten(problems))
+            : ConformanceCheck.Pass(
+                Name,
+                $"{invariant.Length} features declared rotation-invariant kept their values under a 90-degree "
+                + $"rotation of {DescribeSamples(samples)} (relative tolerance {RotationRelativeTolerance:0e0}).");
+    }
+
+    private static List<string> Shorten(List<string> problems) =>
+        problems.Count <= MaxProblemsShown
+            ? [.. problems]
+            : [.. problems.Take(MaxProblemsShown), $"and {problems.Count - MaxProblemsShown} more"];
+
+    private static string DescribeSamples(IEnumerable<ConformanceSample> samples) =>
+        string.Join(" and ", samples.Select(sample => sample.Name));
+
+    /// <summary>Calls one bound plugin and turns an exception into a report line.</summary>
+    private sealed class Runner(BoundPlugin bound, CancellationToken cancellationToken)
+    {
+        private readonly ExtractionContext _context = new(bound.Parameters, null, false, cancellationToken);
+
+        public IReadOnlyList<FeatureDescriptor> Features => bound.Features;
+
+        public IEnumerable<string> Names => bound.Features.Select(feature => feature.Name);
+
+        public Attempt Extract(ConformanceSample sample)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            try
+            {
+                return new Attempt(bound.Plugin.Instance!.Extract(sample.Sample, _context), null);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                // The suite exists to report plugin faults, so every exception becomes a failed check.
+                return new Attempt(
+                    null,
+                    $"{sample.Name}: Extract threw {exception.GetType().Name}: {exception.Message}");
+            }
+        }
+    }
+
+    /// <summary>The result of one <c>Extract</c> call: a feature set, or the error line.</summary>
+    private sealed record Attempt(FeatureSet? Set, string? Error);
+}
