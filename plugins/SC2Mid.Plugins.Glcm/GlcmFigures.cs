@@ -10,7 +10,7 @@ internal static class GlcmFigures
 
     /// <summary>
     /// Saves <c>glcm-histogram</c> (contrast, homogeneity, correlation and energy at the four angles) and
-    /// <c>glcm-matrix-&lt;angle&gt;</c> for the first distance.
+    /// <c>glcm-matrix-&lt;angle&gt;</c> for the first distance, except for an angle whose matrix has no pair.
     /// </summary>
     /// <param name="sink">Where the figures go.</param>
     /// <param name="matrices">The four matrices of the first distance, in the order of the angles.</param>
@@ -33,6 +33,12 @@ internal static class GlcmFigures
         (int lowest, int highest) = UsedLevelRange(image, settings.Levels);
         for (int a = 0; a < matrices.Count; a++)
         {
+            // A matrix without pairs has no cell to colour, and its properties are already null with a reason.
+            if (matrices[a].PairCount == 0)
+            {
+                continue;
+            }
+
             int degrees = PixelOffset.AnglesInDegrees[a];
             ScottPlot.Plot plot = MatrixPlot(matrices[a], degrees, lowest, highest, context, settings.Normed);
             FigureWriter.Save(sink, string.Create(CultureInfo.InvariantCulture, $"glcm-matrix-{degrees}"), plot, 720, 640);
@@ -94,12 +100,19 @@ internal static class GlcmFigures
         // Empty cells become NaN and stay white.
         int size = highest - lowest + 1;
         var intensities = new double[size, size];
+        double smallest = double.PositiveInfinity;
+        double largest = double.NegativeInfinity;
         for (int i = 0; i < size; i++)
         {
             for (int j = 0; j < size; j++)
             {
                 double entry = matrix[lowest + i, lowest + j];
                 intensities[i, j] = entry > 0 ? Math.Log10(entry) : double.NaN;
+                if (entry > 0)
+                {
+                    smallest = Math.Min(smallest, intensities[i, j]);
+                    largest = Math.Max(largest, intensities[i, j]);
+                }
             }
         }
 
@@ -107,6 +120,12 @@ internal static class GlcmFigures
         ScottPlot.Plottables.Heatmap heatmap = plot.Add.Heatmap(intensities);
         heatmap.Colormap = new ScottPlot.Colormaps.Viridis();
         heatmap.NaNCellColor = ScottPlot.Colors.White;
+        if (smallest == largest)
+        {
+            // All non-empty cells are equal (a flat region has one); the colour bar needs a range of some width.
+            heatmap.ManualRange = new ScottPlot.Range(smallest - 1, largest);
+        }
+
         // With ScottPlot's default cell alignment the extent runs through the centres of the corner cells. Row i
         // is drawn at y = i and the y axis points down, so the diagonal i = j runs from the top left to the bottom
         // right, as the matrix is printed.

@@ -7,7 +7,7 @@ namespace SC2Mid.Texture.Tests;
 /// An <see cref="IArtifactSink"/> that keeps every vector in memory and writes every figure as a PNG to a folder,
 /// so that a test can check what a plugin saved and a person can open the figures.
 /// </summary>
-internal sealed class RecordingSink : IArtifactSink
+internal sealed class RecordingSink : IArtifactSink, IDisposable
 {
     private readonly string? _figureFolder;
 
@@ -27,10 +27,19 @@ internal sealed class RecordingSink : IArtifactSink
     /// <summary>Every figure saved: name, width, height, channels, depth.</summary>
     public List<(string Name, int Width, int Height, int Channels, MatType Depth)> Figures { get; } = [];
 
+    /// <summary>A copy of every figure by name, for tests that inspect the pixels.</summary>
+    public Dictionary<string, Mat> Images { get; } = new(StringComparer.Ordinal);
+
     /// <inheritdoc />
     public string SaveFigure(string name, Mat image)
     {
         Figures.Add((name, image.Width, image.Height, image.Channels(), image.Depth()));
+        if (Images.Remove(name, out Mat? previous))
+        {
+            previous.Dispose();
+        }
+
+        Images[name] = image.Clone();
         string path = Path.Combine(_figureFolder ?? Path.GetTempPath(), name + ".png");
         if (_figureFolder is not null)
         {
@@ -45,6 +54,17 @@ internal sealed class RecordingSink : IArtifactSink
     {
         Vectors.Add(new SavedVector(name, values.ToArray(), new Dictionary<string, string>(metadata)));
         return name + ".csv";
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        foreach (Mat image in Images.Values)
+        {
+            image.Dispose();
+        }
+
+        Images.Clear();
     }
 
     /// <summary>One call of <see cref="SaveVector"/>.</summary>

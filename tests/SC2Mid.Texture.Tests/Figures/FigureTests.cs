@@ -54,6 +54,39 @@ public sealed class FigureTests
     }
 
     [Fact]
+    public void Extract_FlatRegionFiguresRequested_SavesEveryFigure()
+    {
+        using var sample = new TextureSample(
+            new Mat(10, 10, MatType.CV_8UC1, Scalar.All(42)),
+            new Mat(10, 10, MatType.CV_8UC1, Scalar.All(255)));
+        var sink = new RecordingSink(Path.Combine(FigureFolder, "glcm-flat"));
+        var context = new ExtractionContext(
+            ManifestParameters.Build(GlcmReferenceFolder), sink, true, CancellationToken.None);
+
+        new GlcmPlugin().Extract(sample.Sample, context);
+
+        Assert.Equal(5, sink.Figures.Count);
+        AssertReadable(sink);
+    }
+
+    [Fact]
+    public void Extract_AngleWithoutPairs_SkipsItsHeatMap()
+    {
+        var mask = new Mat(6, 6, MatType.CV_8UC1, Scalar.All(0));
+        mask[new Rect(1, 2, 4, 1)].SetTo(Scalar.All(255));
+        var grey = new Mat(6, 6, MatType.CV_8UC1);
+        Cv2.Randu(grey, Scalar.All(0), Scalar.All(255));
+        using var sample = new TextureSample(grey, mask);
+        var sink = new RecordingSink();
+        var context = new ExtractionContext(
+            ManifestParameters.Build(GlcmReferenceFolder), sink, true, CancellationToken.None);
+
+        new GlcmPlugin().Extract(sample.Sample, context);
+
+        Assert.Equal(["glcm-histogram", "glcm-matrix-0"], sink.Figures.Select(f => f.Name));
+    }
+
+    [Fact]
     public void Extract_FiguresNotRequested_SavesNoFigure()
     {
         var sink = new RecordingSink();
