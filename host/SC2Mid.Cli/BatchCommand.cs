@@ -1,13 +1,16 @@
 using System.CommandLine;
-using System.Diagnostics;
 using System.Globalization;
+using SC2Mid.Core.Batch;
 using SC2Mid.Core.Datasets;
 using SC2Mid.Core.Extraction;
 using SC2Mid.Core.Output;
 
 namespace SC2Mid.Cli;
 
-/// <summary><c>sc2mid batch</c>: features of every image of a dataset, written as CSV and JSON.</summary>
+/// <summary>
+/// <c>sc2mid batch</c>: features of every image of a dataset, written as CSV and JSON. Finished images are journaled
+/// in OUT/.journal, so the same command after an interruption resumes, and shards of a cluster array can be merged.
+/// </summary>
 internal static class BatchCommand
 {
     /// <summary>Largest number of images whose per-object tables are printed to standard output.</summary>
@@ -21,17 +24,44 @@ internal static class BatchCommand
 
     private static readonly Option<DirectoryInfo> Output = new("--out", "-o")
     {
-        Description = "Folder for results.csv and results.json (created when missing; existing files are replaced).",
+        Description = "Folder for results.csv, results.json, errors.csv and run-info.json (created when missing; "
+            + "a run of the same command resumes from its .journal subfolder).",
         Required = true,
+    };
+
+    private static readonly Option<int> Jobs = new("--jobs", "-j", "--threads")
+    {
+        Description = "Images processed in parallel (default: the number of processor cores). Memory grows with "
+            + "this number, not with the dataset size.",
+        DefaultValueFactory = _ => Environment.ProcessorCount,
+    };
+
+    private static readonly Option<string?> Shard = new("--shard")
+    {
+        Description = "Process only shard I of N (I/N, 0-based), chosen by a hash of each image's dataset id. "
+            + "Without it, SLURM_ARRAY_TASK_ID/SLURM_ARRAY_TASK_COUNT or JOB_COMPLETION_INDEX with --shard-count "
+            + "are used when set. Combine shard folders with 'sc2mid merge'.",
+    };
+
+    private static readonly Option<int?> ShardCount = new("--shard-count")
+    {
+        Description = "Number of shards for a Kubernetes indexed Job (its completions), read with JOB_COMPLETION_INDEX.",
+    };
+
+    private static readonly Option<double?> PluginTimeout = new("--plugin-timeout")
+    {
+        Description = "Seconds one plugin call may take on one object before it is recorded as timed out "
+            + "(default: no limit).",
     };
 
     public static Command Create()
     {
         var command = new Command("batch", "Extract features of every image of a dataset.")
         {
-            Dataset, Output, CommonOptions.Features, CommonOptions.NmPerPixel, CommonOptions.ScaleBarPx, CommonOptions.ScaleBarNm,
-            CommonOptions.ScaleBar, CommonOptions.Set, CommonOptions.Objects,
-            CommonOptions.Connectivity, CommonOptions.SaveCrops, CommonOptions.CropMargin, CommonOptions.Page, CommonOptions.Threads, CommonOptions.Figures,
+            Dataset, Output, CommonOptions.Features, CommonOptions.NmPerPixel, CommonOptions.ScaleBarPx,
+            CommonOptions.ScaleBarNm, CommonOptions.ScaleBar, CommonOptions.Set, CommonOptions.Objects,
+            CommonOptions.Connectivity, CommonOptions.SaveCrops, CommonOptions.CropMargin, CommonOptions.Page,
+            Jobs, CommonOptions.Figures, Shard, ShardCount, PluginTimeout,
         };
         command.SetAction((parse, cancellationToken) => Task.FromResult(Run(parse, cancellationToken)));
         return command;
@@ -41,11 +71,24 @@ internal static class BatchCommand
     {
         var started = DateTimeOffset.UtcNow;
         var folder = parse.GetValue(Output)!.FullName;
-        var options = ExtractionSettings.From(parse, defaultArtifacts: Path.Combine(folder, "artifacts"));
-        var threads = parse.GetValue(CommonOptions.Threads);
-        if (threads < 1)
+        var options = ExtractionSettings.From(parse, defaultArtifacts: Path.Combine(folder, "artifacts")) with
         {
-            throw new UsageException($"--threads must be 1 or more, not {threads}.");
+            PluginTimeout = ReadTimeout(parse),
+        };
+        var jobs = parse.GetValue(Jobs);
+        if (jobs < 1)
+        {
+            throw new UsageException($"--jobs must be 1 or more, not {jobs}.");
+        }
+
+        ShardSelector shard;
+        try
+        {
+            shard = ShardSelector.Resolve(parse.GetValue(Shard), parse.GetValue(ShardCount), Environment.GetEnvironmentVariable);
+        }
+        catch (FormatException exception)
+        {
+            throw new UsageException(exception.Message);
         }
 
         Dataset dataset;
@@ -66,34 +109,72 @@ internal static class BatchCommand
 
         using var session = HostSession.Open(parse);
         var extractor = new Extractor(session.Catalog, options, session.Logger);
-        var stopwatch = Stopwatch.StartNew();
-        var progress = new SynchronousProgress<BatchProgress>(report => Console.Error.WriteLine(
-            string.Create(
-                CultureInfo.InvariantCulture,
-                $"[{report.Completed}/{report.Total}] {report.Last.ImageId}: "
-                + $"{CsvResultWriter.StatusName(report.Last.Status)} ({stopwatch.Elapsed.TotalSeconds:F1} s)")));
-        var results = BatchRunner.Run(extractor, dataset.Items, threads, progress, cancellationToken);
+        var provenance = RunProvenance.From(extractor, RunInfo.CurrentToolVersion);
+        var manifest = new RunManifest(
+            ResultJournal.ComputeKey(dataset.Items, provenance, options),
+            shard.Index,
+            shard.Count,
+            dataset.Items.Count,
+            dataset.Source,
+            provenance);
+        var journal = ResultJournal.Open(folder, manifest, out var discarded);
+        if (discarded)
+        {
+            Console.Error.WriteLine(
+                $"warning: {folder} held results of a different command (dataset, plugins or options); they were removed.");
+        }
 
-        var csvPath = Path.Combine(folder, "results.csv");
-        var jsonPath = Path.Combine(folder, "results.json");
+        var mine = dataset.Items.Select((item, index) => (index, item)).Where(pair => shard.Contains(pair.item.ImageId));
+        var finished = journal.Finished;
+        var todo = mine.Where(pair => !finished.Contains(pair.index)).ToArray();
+        var skipped = mine.Count() - todo.Length;
+        if (skipped > 0)
+        {
+            Console.Error.WriteLine($"Resuming: {skipped} image(s) already finished in {folder}.");
+        }
+
+        var progress = new ProgressPrinter(Console.Error, redraw: !Console.IsErrorRedirected, skipped);
+        BatchRunner.Run(extractor, todo, jobs, journal.Record, progress, cancellationToken);
+
+        var (savedManifest, entries) = ResultJournal.Load(folder);
+        var results = entries.OrderBy(entry => entry.Index).Select(entry => entry.Result).ToArray();
+        BatchOutput.Write(folder, savedManifest.Provenance, results);
         var run = new RunInfo(RunInfo.CurrentToolVersion, Environment.GetCommandLineArgs(), started, DateTimeOffset.UtcNow);
-        CsvResultWriter.Write(csvPath, extractor.Features.ToArray(), results);
-        JsonResultWriter.Write(jsonPath, run, extractor, results);
+        RunInfoWriter.Write(Path.Combine(folder, "run-info.json"), run, shard, todo.Length, skipped);
+        return Report(folder, results);
+    }
 
+    private static TimeSpan? ReadTimeout(ParseResult parse)
+    {
+        if (parse.GetValue(PluginTimeout) is not { } seconds)
+        {
+            return null;
+        }
+
+        return double.IsFinite(seconds) && seconds > 0
+            ? TimeSpan.FromSeconds(seconds)
+            : throw new UsageException($"--plugin-timeout must be a positive number of seconds, not {seconds}.");
+    }
+
+    /// <summary>Prints the tables (for small runs), the counts and the file paths; returns the exit code.</summary>
+    internal static int Report(string folder, IReadOnlyList<ImageResult> results)
+    {
         if (results.Count <= MaxPrintedImages)
         {
             TablePrinter.Print(Console.Out, results);
         }
 
         var counts = results.GroupBy(result => result.Status).ToDictionary(group => group.Key, group => group.Count());
-        Console.Out.WriteLine(
+        var failed = counts.GetValueOrDefault(ImageStatus.Failed) + counts.GetValueOrDefault(ImageStatus.Partial);
+        Console.Out.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
             $"{results.Count} images: {counts.GetValueOrDefault(ImageStatus.Ok)} ok, "
             + $"{counts.GetValueOrDefault(ImageStatus.NoMask)} without mask, "
             + $"{counts.GetValueOrDefault(ImageStatus.Partial)} partial, "
-            + $"{counts.GetValueOrDefault(ImageStatus.Failed)} failed.");
-        Console.Out.WriteLine($"Results: {csvPath}");
-        Console.Out.WriteLine($"         {jsonPath}");
-        var failed = counts.GetValueOrDefault(ImageStatus.Failed) + counts.GetValueOrDefault(ImageStatus.Partial);
+            + $"{counts.GetValueOrDefault(ImageStatus.Failed)} failed."));
+        Console.Out.WriteLine($"Results: {Path.Combine(folder, BatchOutput.CsvName)}");
+        Console.Out.WriteLine($"         {Path.Combine(folder, BatchOutput.JsonName)}");
+        Console.Out.WriteLine($"Errors:  {Path.Combine(folder, BatchOutput.ErrorsName)}");
         return failed == 0 ? ExitCodes.Success : ExitCodes.PartialFailure;
     }
 }

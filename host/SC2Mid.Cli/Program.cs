@@ -9,6 +9,7 @@ var root = new RootCommand(
     BatchCommand.Create(),
     PluginsCommand.Create(),
     ScaleBarCommand.Create(),
+    MergeCommand.Create(),
     RunCommand.Create(),
 };
 root.Options.Add(CommonOptions.PluginDirectories);

@@ -126,6 +126,8 @@ public sealed class CliTests : IDisposable
         Assert.Contains("2 images: 1 ok, 1 without mask, 0 partial, 0 failed.", output, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(folder, "results.csv")));
         Assert.True(File.Exists(Path.Combine(folder, "results.json")));
+        Assert.True(File.Exists(Path.Combine(folder, "errors.csv")));
+        Assert.True(File.Exists(Path.Combine(folder, "run-info.json")));
         Assert.Contains("[2/2]", error, StringComparison.Ordinal);
         Assert.Empty(Directory.GetFiles(folder, "*.tmp"));
     }

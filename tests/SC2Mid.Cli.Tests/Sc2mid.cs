@@ -13,7 +13,7 @@ internal static class Sc2mid
 
     public static string Sample(params string[] parts) => Path.Combine([RepositoryRoot, "samples", .. parts]);
 
-    public static (int ExitCode, string Output, string Error) Run(params string[] arguments)
+    public static (int ExitCode, string Output, string Error) Run(params IEnumerable<string> arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {

@@ -37,6 +37,12 @@ public sealed record ExtractionOptions
     /// <summary>Pixels added around each object's bounding box in crops.</summary>
     public int CropMargin { get; init; } = 8;
 
+    /// <summary>
+    /// Longest time one plugin call may take before its features for that object are recorded as timed out, or
+    /// null for no limit.
+    /// </summary>
+    public TimeSpan? PluginTimeout { get; init; }
+
     /// <summary>Options for decoding images and masks.</summary>
     public ImageLoadOptions Load { get; init; } = new();
 }

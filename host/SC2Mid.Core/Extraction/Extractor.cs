@@ -203,7 +203,15 @@ public sealed class Extractor
         FeatureSet set;
         try
         {
-            set = plugin.Instance!.Extract(sample, context);
+            set = _options.PluginTimeout is { } timeout
+                ? ExtractWithTimeout(plugin, sample, context, timeout, cancellationToken)
+                : plugin.Instance!.Extract(sample, context);
+        }
+        catch (TimeoutException exception)
+        {
+            CoreLog.PluginFailed(_logger, exception, plugin.Id, sample.ImageId, sample.ObjectId);
+            outcome.Failures.Add(new Failure(FailureKind.Timeout, exception.Message, plugin.Id, sample.ObjectId));
+            return bound.Features.Select(descriptor => new FeatureResult(descriptor, null, null, exception.Message));
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -223,6 +231,52 @@ public sealed class Extractor
         var prefix = $"{plugin.Id}, object {sample.ObjectId}: ";
         outcome.Warnings.AddRange(set.Warnings.Select(warning => prefix + warning));
         return Convert(bound, set, sample.Calibration, prefix, outcome.Warnings);
+    }
+
+    /// <summary>Runs one plugin call on a pool thread and stops waiting for it after <paramref name="timeout"/>.</summary>
+    /// <remarks>
+    /// NOTE: .NET cannot abort a thread, so a call that never returns keeps its pool thread busy until the process
+    /// exits; the run goes on, but a plugin that hangs on every image exhausts the pool eventually.
+    /// </remarks>
+    private static FeatureSet ExtractWithTimeout(
+        PluginEntry plugin,
+        Sample sample,
+        ExtractionContext context,
+        TimeSpan timeout,
+        CancellationToken cancellationToken)
+    {
+        // The call gets its own copies of the matrices, freed when it returns, because a call that outlives the
+        // timeout would otherwise read matrices the extractor has already disposed.
+        var grey = sample.Grey.Clone();
+        var original = sample.Original.Clone();
+        var mask = sample.Mask.Clone();
+        var copy = new Sample(
+            sample.ImageId, sample.ObjectId, grey, original, sample.BitDepth, mask, sample.Calibration);
+        var call = Task.Run(() => plugin.Instance!.Extract(copy, context), CancellationToken.None);
+        call.ContinueWith(
+            _ =>
+            {
+                grey.Dispose();
+                original.Dispose();
+                mask.Dispose();
+            },
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+        try
+        {
+            if (call.Wait(timeout, cancellationToken))
+            {
+                return call.Result;
+            }
+        }
+        catch (AggregateException exception) when (exception.InnerExceptions.Count == 1)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(exception.InnerExceptions[0]).Throw();
+        }
+
+        throw new TimeoutException(
+            $"Plugin '{plugin.Id}' did not return within {timeout.TotalSeconds:0.###} s on object {sample.ObjectId}.");
     }
 
     private static List<FeatureResult> Convert(

@@ -9,6 +9,9 @@ public enum FailureKind
     /// <summary>A plugin threw while extracting; its features for that object are null.</summary>
     Plugin,
 
+    /// <summary>A plugin call took longer than the per-call timeout; its features for that object are null.</summary>
+    Timeout,
+
     /// <summary>The run was cancelled before the image was finished.</summary>
     Cancelled,
 }

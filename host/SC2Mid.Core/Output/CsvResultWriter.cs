@@ -98,6 +98,7 @@ public static class CsvResultWriter
     private static string Format(double? value) =>
         value?.ToString("R", CultureInfo.InvariantCulture) ?? string.Empty;
 
-    private static string Quote(string cell) =>
+    /// <summary>Quotes a cell when it contains a comma, quote or line break (RFC 4180).</summary>
+    public static string Quote(string cell) =>
         cell.IndexOfAny([',', '"', '\n', '\r']) < 0 ? cell : "\"" + cell.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }

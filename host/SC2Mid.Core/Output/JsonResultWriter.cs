@@ -15,14 +15,25 @@ public static class JsonResultWriter
     /// <summary>Writes the record to <paramref name="path"/> atomically.</summary>
     public static void Write(string path, RunInfo run, Extractor extractor, IReadOnlyList<ImageResult> images)
     {
-        AtomicFile.Write(path, stream => Write(stream, run, extractor, images));
+        ArgumentNullException.ThrowIfNull(run);
+        var provenance = RunProvenance.From(extractor, run.ToolVersion);
+        AtomicFile.Write(path, stream => Write(stream, provenance, run, images));
     }
 
     /// <summary>Writes the record to <paramref name="stream"/> as indented UTF-8 JSON.</summary>
     public static void Write(Stream stream, RunInfo run, Extractor extractor, IReadOnlyList<ImageResult> images)
     {
         ArgumentNullException.ThrowIfNull(run);
-        ArgumentNullException.ThrowIfNull(extractor);
+        Write(stream, RunProvenance.From(extractor, run.ToolVersion), run, images);
+    }
+
+    /// <summary>
+    /// Writes the record to <paramref name="stream"/> as indented UTF-8 JSON. Without <paramref name="run"/> the
+    /// file has no times or command line, so the same inputs and plugins always give the same bytes.
+    /// </summary>
+    public static void Write(Stream stream, RunProvenance provenance, RunInfo? run, IReadOnlyList<ImageResult> images)
+    {
+        ArgumentNullException.ThrowIfNull(provenance);
         ArgumentNullException.ThrowIfNull(images);
         using var json = new Utf8JsonWriter(stream, new JsonWriterOptions
         {
@@ -32,9 +43,9 @@ public static class JsonResultWriter
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         });
         json.WriteStartObject();
-        WriteTool(json, run);
-        WritePlugins(json, extractor);
-        WriteFeatures(json, extractor.Features);
+        WriteTool(json, provenance.ToolVersion, run);
+        WritePlugins(json, provenance.Plugins);
+        WriteFeatures(json, provenance.Features);
         json.WriteStartArray("images");
         foreach (var image in images)
         {
@@ -45,15 +56,20 @@ public static class JsonResultWriter
         json.WriteEndObject();
     }
 
-    private static void WriteTool(Utf8JsonWriter json, RunInfo run)
+    private static void WriteTool(Utf8JsonWriter json, string toolVersion, RunInfo? run)
     {
         json.WriteStartObject("tool");
         json.WriteString("name", "SC2Mid.Platform");
-        json.WriteString("version", run.ToolVersion);
+        json.WriteString("version", toolVersion);
         json.WriteString("hostApi", HostApi.Version.ToString());
-        json.WriteString("runtime", System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription);
         json.WriteEndObject();
+        if (run is null)
+        {
+            return;
+        }
+
         json.WriteStartObject("run");
+        json.WriteString("runtime", System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription);
         json.WriteStartArray("commandLine");
         foreach (var argument in run.CommandLine)
         {
@@ -66,19 +82,19 @@ public static class JsonResultWriter
         json.WriteEndObject();
     }
 
-    private static void WritePlugins(Utf8JsonWriter json, Extractor extractor)
+    private static void WritePlugins(Utf8JsonWriter json, IReadOnlyList<PluginProvenance> plugins)
     {
         json.WriteStartArray("plugins");
-        foreach (var (plugin, parameters, _) in extractor.Plugins)
+        foreach (var plugin in plugins)
         {
             json.WriteStartObject();
             json.WriteString("id", plugin.Id);
-            json.WriteString("name", plugin.Manifest!.Name);
-            json.WriteString("version", plugin.Manifest.Version);
-            json.WriteString("assembly", plugin.Manifest.EntryAssembly);
+            json.WriteString("name", plugin.Name);
+            json.WriteString("version", plugin.Version);
+            json.WriteString("assembly", plugin.Assembly);
             json.WriteString("assemblySha256", plugin.AssemblySha256);
             json.WriteStartObject("parameters");
-            foreach (var (name, value) in parameters.Values.OrderBy(pair => pair.Key, StringComparer.Ordinal))
+            foreach (var (name, value) in plugin.Parameters.OrderBy(pair => pair.Key, StringComparer.Ordinal))
             {
                 json.WritePropertyName(name);
                 JsonSerializer.Serialize(json, value, value.GetType());

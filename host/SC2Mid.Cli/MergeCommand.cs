@@ -1,0 +1,92 @@
+using System.CommandLine;
+using SC2Mid.Core.Batch;
+using SC2Mid.Core.Extraction;
+
+namespace SC2Mid.Cli;
+
+/// <summary>
+/// <c>sc2mid merge</c>: combines the output folders of the shards of one batch into results identical to a run
+/// on one machine. Figures and crops stay in the shard folders.
+/// </summary>
+internal static class MergeCommand
+{
+    private static readonly Argument<DirectoryInfo[]> Shards = new("SHARD_DIR")
+    {
+        Description = "Output folders of 'sc2mid batch --shard I/N' runs of the same command, one per shard.",
+        Arity = ArgumentArity.OneOrMore,
+    };
+
+    private static readonly Option<DirectoryInfo> Output = new("--out", "-o")
+    {
+        Description = "Folder for the merged results.csv, results.json and errors.csv.",
+        Required = true,
+    };
+
+    public static Command Create()
+    {
+        var command = new Command("merge", "Merge the output folders of a sharded batch.") { Shards, Output };
+        command.SetAction(Run);
+        return command;
+    }
+
+    private static int Run(ParseResult parse)
+    {
+        var loaded = new List<(string Folder, RunManifest Manifest, IReadOnlyList<(int Index, ImageResult Result)> Entries)>();
+        foreach (var shard in parse.GetValue(Shards)!)
+        {
+            try
+            {
+                var (manifest, shardEntries) = ResultJournal.Load(shard.FullName);
+                loaded.Add((shard.FullName, manifest, shardEntries));
+            }
+            catch (InvalidDataException exception)
+            {
+                Console.Error.WriteLine($"error: {exception.Message}");
+                return ExitCodes.InputError;
+            }
+        }
+
+        var first = loaded[0];
+        foreach (var (folder, manifest, _) in loaded.Skip(1))
+        {
+            if (manifest.Key != first.Manifest.Key || manifest.ShardCount != first.Manifest.ShardCount)
+            {
+                Console.Error.WriteLine(
+                    $"error: {folder} comes from a different command than {first.Folder} (dataset, plugins, options or "
+                    + "shard count differ); merge only the shards of one batch.");
+                return ExitCodes.InputError;
+            }
+        }
+
+        var shardIndexes = loaded.Select(shard => shard.Manifest.ShardIndex).ToArray();
+        var missingShards = Enumerable.Range(0, first.Manifest.ShardCount).Except(shardIndexes).ToArray();
+        if (missingShards.Length > 0 || shardIndexes.Distinct().Count() != shardIndexes.Length)
+        {
+            Console.Error.WriteLine(
+                $"error: expected each of the {first.Manifest.ShardCount} shards once; missing: "
+                + $"{(missingShards.Length == 0 ? "none" : string.Join(", ", missingShards))}, given: {string.Join(", ", shardIndexes)}.");
+            return ExitCodes.InputError;
+        }
+
+        var entries = loaded.SelectMany(shard => shard.Entries).OrderBy(entry => entry.Index).ToArray();
+        if (entries.Length != first.Manifest.ItemCount)
+        {
+            Console.Error.WriteLine(
+                $"error: the shards hold {entries.Length} of {first.Manifest.ItemCount} images; rerun the unfinished "
+                + "shards with the same command, then merge again.");
+            return ExitCodes.InputError;
+        }
+
+        var output = parse.GetValue(Output)!.FullName;
+        var merged = first.Manifest with { ShardIndex = 0, ShardCount = 1 };
+        var journal = ResultJournal.Open(output, merged, out _);
+        foreach (var (index, result) in entries)
+        {
+            journal.Record(index, result);
+        }
+
+        var results = entries.Select(entry => entry.Result).ToArray();
+        BatchOutput.Write(output, merged.Provenance, results);
+        return BatchCommand.Report(output, results);
+    }
+}

@@ -1,0 +1,155 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using SC2Mid.Core.Datasets;
+using SC2Mid.Core.Extraction;
+using SC2Mid.Core.Output;
+
+namespace SC2Mid.Core.Batch;
+
+/// <summary>
+/// The record of a batch run in <c>OUT/.journal/</c>: the run manifest and one file per finished image, each
+/// written atomically. A run restarted with the same command skips the images already recorded, and the final
+/// tables are always rendered from the journal, so an interrupted run gives the same files as an uninterrupted one.
+/// </summary>
+public sealed class ResultJournal
+{
+    /// <summary>Name of the journal folder inside a run's output folder.</summary>
+    public const string FolderName = ".journal";
+
+    private readonly string _entries;
+    private readonly HashSet<int> _finished;
+    private readonly Lock _lock = new();
+
+    private ResultJournal(string folder, RunManifest manifest, HashSet<int> finished)
+    {
+        _entries = Path.Combine(folder, "entries");
+        Manifest = manifest;
+        _finished = finished;
+    }
+
+    /// <summary>The manifest of this run.</summary>
+    public RunManifest Manifest { get; }
+
+    /// <summary>Dataset indexes of the images already finished.</summary>
+    public IReadOnlySet<int> Finished
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _finished.ToHashSet();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Opens the journal of <paramref name="outputFolder"/>. An existing journal with the same key and shard is
+    /// resumed; one from a different command is discarded.
+    /// </summary>
+    /// <param name="outputFolder">The run's output folder.</param>
+    /// <param name="manifest">The manifest of the run about to start.</param>
+    /// <param name="discarded">Set when a journal of a different run was found and removed.</param>
+    public static ResultJournal Open(string outputFolder, RunManifest manifest, out bool discarded)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        var folder = Path.Combine(outputFolder, FolderName);
+        var manifestPath = Path.Combine(folder, "run.json");
+        discarded = false;
+        if (File.Exists(manifestPath))
+        {
+            var existing = ReadManifest(manifestPath);
+            if (existing.Key == manifest.Key && existing.ShardIndex == manifest.ShardIndex
+                && existing.ShardCount == manifest.ShardCount)
+            {
+                return new ResultJournal(folder, manifest, ReadIndexes(Path.Combine(folder, "entries")));
+            }
+
+            Directory.Delete(folder, recursive: true);
+            discarded = true;
+        }
+
+        Directory.CreateDirectory(Path.Combine(folder, "entries"));
+        AtomicFile.Write(manifestPath, stream => JsonSerializer.Serialize(stream, manifest, JournalEntry.SerializerOptions));
+        return new ResultJournal(folder, manifest, []);
+    }
+
+    /// <summary>Records one finished image. Thread-safe.</summary>
+    public void Record(int index, ImageResult result)
+    {
+        var entry = JournalEntry.From(index, result);
+        AtomicFile.Write(
+            Path.Combine(_entries, EntryName(index)),
+            stream => JsonSerializer.Serialize(stream, entry, JournalEntry.SerializerOptions));
+        lock (_lock)
+        {
+            _finished.Add(index);
+        }
+    }
+
+    /// <summary>Reads the manifest and every finished image of a run's output folder, in dataset order.</summary>
+    /// <exception cref="InvalidDataException">The folder has no journal, or a journal file is unreadable.</exception>
+    public static (RunManifest Manifest, IReadOnlyList<(int Index, ImageResult Result)> Entries) Load(string outputFolder)
+    {
+        var folder = Path.Combine(outputFolder, FolderName);
+        var manifestPath = Path.Combine(folder, "run.json");
+        if (!File.Exists(manifestPath))
+        {
+            throw new InvalidDataException($"{outputFolder} has no {FolderName}/run.json; it is not a batch output folder.");
+        }
+
+        var manifest = ReadManifest(manifestPath);
+        var features = manifest.Provenance.Features.ToDictionary(feature => feature.Name, StringComparer.Ordinal);
+        var entries = new List<(int, ImageResult)>();
+        foreach (var path in Directory.EnumerateFiles(Path.Combine(folder, "entries"), "*.json").Order(StringComparer.Ordinal))
+        {
+            var entry = Deserialize<JournalEntry>(path);
+            entries.Add((entry.Index, entry.ToResult(features)));
+        }
+
+        return (manifest, entries);
+    }
+
+    /// <summary>Computes the run key from everything that decides the values: items, plugins and options.</summary>
+    public static string ComputeKey(
+        IReadOnlyList<DatasetItem> items,
+        RunProvenance provenance,
+        ExtractionOptions options)
+    {
+        var identity = new
+        {
+            Items = items,
+            provenance.ToolVersion,
+            provenance.Plugins,
+            // Output folders do not change values, and each shard of a cluster run writes to its own folder.
+            Options = options with { ArtifactsFolder = null, CropsFolder = null },
+        };
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(identity, JournalEntry.SerializerOptions);
+        return Convert.ToHexStringLower(SHA256.HashData(bytes));
+    }
+
+    private static string EntryName(int index) =>
+        index.ToString("D8", System.Globalization.CultureInfo.InvariantCulture) + ".json";
+
+    private static HashSet<int> ReadIndexes(string entries) =>
+        Directory.Exists(entries)
+            ? Directory.EnumerateFiles(entries, "*.json")
+                .Select(path => int.Parse(Path.GetFileNameWithoutExtension(path), System.Globalization.CultureInfo.InvariantCulture))
+                .ToHashSet()
+            : [];
+
+    private static RunManifest ReadManifest(string path) => Deserialize<RunManifest>(path);
+
+    private static T Deserialize<T>(string path)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<T>(File.ReadAllText(path, Encoding.UTF8), JournalEntry.SerializerOptions)
+                ?? throw new InvalidDataException($"{path} is empty.");
+        }
+        catch (JsonException exception)
+        {
+            throw new InvalidDataException($"{path} is not a valid journal file: {exception.Message}", exception);
+        }
+    }
+}

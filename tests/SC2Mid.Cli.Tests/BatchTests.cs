@@ -1,0 +1,169 @@
+namespace SC2Mid.Cli.Tests;
+
+/// <summary>Batch runs over copies of the bundled samples with bad inputs, faulty plugins, resume and shards.</summary>
+public sealed class BatchTests : IDisposable
+{
+    private static readonly string[] OutputFiles = ["results.csv", "results.json", "errors.csv"];
+
+    private readonly string _temporary =
+        Path.Combine(Path.GetTempPath(), "sc2mid-batch-tests-" + Guid.NewGuid().ToString("N"));
+
+    public BatchTests() => Directory.CreateDirectory(_temporary);
+
+    private static string FaultyPlugin => Path.Combine(Sc2mid.RepositoryRoot, "artifacts", "test-plugins", "faulty");
+
+    public void Dispose() => Directory.Delete(_temporary, recursive: true);
+
+    [Fact]
+    public void Batch_BadInputsAndThrowingPlugin_ListsErrorsAndKeepsGoodImages()
+    {
+        var dataset = GoodAndBadDataset();
+        var output = Path.Combine(_temporary, "out");
+
+        var (exitCode, stdout, _) = Sc2mid.Run(
+            "batch", dataset, "--out", output, "--plugins", FaultyPlugin, "--features", "shape,faulty",
+            "--set", "faulty.mode=throw");
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("3 images: 0 ok, 0 without mask, 1 partial, 2 failed.", stdout, StringComparison.Ordinal);
+        var rows = File.ReadAllLines(Path.Combine(output, "results.csv"));
+        var good = rows.Single(row => row.StartsWith("good.tif,1,partial,", StringComparison.Ordinal));
+        Assert.Contains(",59784,", good, StringComparison.Ordinal);
+        var errors = File.ReadAllLines(Path.Combine(output, "errors.csv"));
+        Assert.Equal(4, errors.Length);
+        Assert.Contains(errors, line => line.StartsWith("corrupt.png,", StringComparison.Ordinal) && line.Contains(",input,"));
+        Assert.Contains(errors, line => line.StartsWith("mismatched.jpg,", StringComparison.Ordinal) && line.Contains(",input,"));
+        Assert.Contains(errors, line => line.StartsWith("good.tif,", StringComparison.Ordinal) && line.Contains(",faulty,plugin,"));
+    }
+
+    [Fact]
+    public void Batch_HangingPlugin_TimesOutAndContinues()
+    {
+        var output = Path.Combine(_temporary, "out");
+
+        var (exitCode, _, _) = Sc2mid.Run(
+            "batch", Sc2mid.Sample("dataset.csv"), "--out", output, "--plugins", FaultyPlugin,
+            "--features", "shape,faulty", "--set", "faulty.mode=hang", "--plugin-timeout", "1");
+
+        Assert.Equal(1, exitCode);
+        var errors = File.ReadAllLines(Path.Combine(output, "errors.csv"));
+        Assert.Contains(errors, line => line.Contains(",faulty,timeout,", StringComparison.Ordinal));
+        Assert.Contains("59784", File.ReadAllText(Path.Combine(output, "results.csv")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Batch_RerunAfterLostEntries_GivesIdenticalFiles()
+    {
+        var complete = Path.Combine(_temporary, "complete");
+        var interrupted = Path.Combine(_temporary, "interrupted");
+        var dataset = Sc2mid.Sample("dataset.csv");
+        Assert.Equal(0, Sc2mid.Run("batch", dataset, "--out", complete, "--features", "shape,hu").ExitCode);
+        Assert.Equal(0, Sc2mid.Run("batch", dataset, "--out", interrupted, "--features", "shape,hu", "-j", "1").ExitCode);
+
+        // A run killed after its first image has one journal entry and no final files.
+        File.Delete(Directory.GetFiles(Path.Combine(interrupted, ".journal", "entries")).Order().Last());
+        foreach (var name in OutputFiles)
+        {
+            File.Delete(Path.Combine(interrupted, name));
+        }
+
+        var (exitCode, _, stderr) = Sc2mid.Run("batch", dataset, "--out", interrupted, "--features", "shape,hu");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("Resuming: 1 image(s) already finished", stderr, StringComparison.Ordinal);
+        foreach (var name in OutputFiles)
+        {
+            Assert.Equal(File.ReadAllBytes(Path.Combine(complete, name)), File.ReadAllBytes(Path.Combine(interrupted, name)));
+        }
+    }
+
+    [Fact]
+    public void Batch_OtherCommandInSameFolder_StartsOver()
+    {
+        var output = Path.Combine(_temporary, "out");
+        var dataset = Sc2mid.Sample("dataset.csv");
+        Sc2mid.Run("batch", dataset, "--out", output, "--features", "shape");
+
+        var (exitCode, stdout, stderr) = Sc2mid.Run("batch", dataset, "--out", output, "--features", "hu");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("results of a different command", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("shape.area", File.ReadAllText(Path.Combine(output, "results.csv")), StringComparison.Ordinal);
+        Assert.Contains("2 images:", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Merge_FourShards_EqualsSingleRun()
+    {
+        var dataset = FourImageDataset();
+        var single = Path.Combine(_temporary, "single");
+        Assert.Equal(0, Sc2mid.Run("batch", dataset, "--out", single, "--features", "shape").ExitCode);
+        var shards = new List<string>();
+        for (var i = 0; i < 4; i++)
+        {
+            var shard = Path.Combine(_temporary, $"shard{i}");
+            Assert.Equal(0, Sc2mid.Run("batch", dataset, "--out", shard, "--features", "shape", "--shard", $"{i}/4").ExitCode);
+            shards.Add(shard);
+        }
+
+        var merged = Path.Combine(_temporary, "merged");
+        var (exitCode, _, error) = Sc2mid.Run(["merge", .. shards, "--out", merged]);
+
+        Assert.True(exitCode == 0, error);
+        foreach (var name in OutputFiles)
+        {
+            Assert.Equal(File.ReadAllBytes(Path.Combine(single, name)), File.ReadAllBytes(Path.Combine(merged, name)));
+        }
+    }
+
+    [Fact]
+    public void Merge_MissingShard_FailsAndNamesIt()
+    {
+        var dataset = FourImageDataset();
+        var shard = Path.Combine(_temporary, "shard0");
+        Sc2mid.Run("batch", dataset, "--out", shard, "--features", "shape", "--shard", "0/2");
+
+        var (exitCode, _, error) = Sc2mid.Run("merge", shard, "--out", Path.Combine(_temporary, "merged"));
+
+        Assert.Equal(3, exitCode);
+        Assert.Contains("missing: 1", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("4/4")]
+    [InlineData("x")]
+    public void Batch_InvalidShard_ExitsWithUsageError(string shard)
+    {
+        var (exitCode, _, error) = Sc2mid.Run(
+            "batch", Sc2mid.Sample("dataset.csv"), "--out", Path.Combine(_temporary, "out"), "--shard", shard);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("I/N", error.Replace("0 <= I < N", "I/N", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    private string GoodAndBadDataset()
+    {
+        var folder = Path.Combine(_temporary, "dataset");
+        Directory.CreateDirectory(folder);
+        File.Copy(Sc2mid.Sample("cryoet", "TS_001.133.tif"), Path.Combine(folder, "good.tif"));
+        File.Copy(Sc2mid.Sample("cryoet", "TS_001.133_ground_truth.tif"), Path.Combine(folder, "good_mask.tif"));
+        File.WriteAllText(Path.Combine(folder, "corrupt.png"), "this is not a PNG");
+        File.Copy(Sc2mid.Sample("cryoet", "TS_001.133_ground_truth.png"), Path.Combine(folder, "corrupt_mask.png"));
+        File.Copy(Sc2mid.Sample("niaid-tem", "niaid_49534865371_k-1024x800.jpg"), Path.Combine(folder, "mismatched.jpg"));
+        File.Copy(Sc2mid.Sample("cryoet", "TS_001.133_ground_truth.png"), Path.Combine(folder, "mismatched_mask.png"));
+        return folder;
+    }
+
+    private string FourImageDataset()
+    {
+        var folder = Path.Combine(_temporary, "four");
+        Directory.CreateDirectory(folder);
+        foreach (var name in new[] { "a", "b", "c", "d" })
+        {
+            File.Copy(Sc2mid.Sample("cryoet", "TS_001.133.png"), Path.Combine(folder, $"{name}.png"));
+            File.Copy(Sc2mid.Sample("cryoet", "TS_001.133_ground_truth.png"), Path.Combine(folder, $"{name}_mask.png"));
+        }
+
+        return folder;
+    }
+}
