@@ -4,7 +4,10 @@ using SC2Mid.Sdk;
 
 namespace SC2Mid.Texture.Tests;
 
-/// <summary>The host calls Extract from several threads on one plugin instance; results must not depend on it.</summary>
+/// <summary>
+/// The host calls Extract from several threads on one plugin instance, and may cancel a run: results must not
+/// depend on the threads, and a cancelled call must stop.
+/// </summary>
 public sealed class ConcurrencyTests
 {
     [Fact]
@@ -36,5 +39,22 @@ public sealed class ConcurrencyTests
         {
             Assert.Equal(sequential[k % 2], parallel[k]);
         }
+    }
+
+    [Fact]
+    public void Extract_CancelledToken_ThrowsOperationCanceled()
+    {
+        using TextureSample sample = TextureSample.Load(
+            "tests/SC2Mid.Texture.Tests/TestData/images/noise8.png",
+            "tests/SC2Mid.Texture.Tests/TestData/masks/ragged.png");
+        using var cancellation = new CancellationTokenSource();
+        cancellation.Cancel();
+        var glcmContext = new ExtractionContext(
+            ManifestParameters.Build(Glcm.GlcmReferenceTests.PluginFolder), null, false, cancellation.Token);
+        var hogContext = new ExtractionContext(
+            ManifestParameters.Build(Hog.HogReferenceTests.PluginFolder), null, false, cancellation.Token);
+
+        Assert.Throws<OperationCanceledException>(() => new GlcmPlugin().Extract(sample.Sample, glcmContext));
+        Assert.Throws<OperationCanceledException>(() => new HogPlugin().Extract(sample.Sample, hogContext));
     }
 }
