@@ -107,7 +107,8 @@ internal static class BatchCommand
             Console.Error.WriteLine($"warning: {warning}");
         }
 
-        using var session = HostSession.Open(parse);
+        // Each of the --jobs parallel images gets an equal share of the cores for plugins with their own threads.
+        using var session = HostSession.Open(parse, maxThreads: Math.Max(1, Environment.ProcessorCount / jobs));
         var extractor = new Extractor(session.Catalog, options, session.Logger);
         var provenance = RunProvenance.From(extractor, RunInfo.CurrentToolVersion);
         var manifest = new RunManifest(

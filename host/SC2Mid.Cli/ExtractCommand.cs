@@ -48,7 +48,7 @@ internal static class ExtractCommand
     {
         var started = DateTimeOffset.UtcNow;
         var options = ExtractionSettings.From(parse);
-        using var session = HostSession.Open(parse);
+        using var session = HostSession.Open(parse, maxThreads: Environment.ProcessorCount);
         var extractor = new Extractor(session.Catalog, options, session.Logger);
         var imagePath = parse.GetValue(Image)!.FullName;
         var item = new DatasetItem(

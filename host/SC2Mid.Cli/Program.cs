@@ -10,6 +10,7 @@ var root = new RootCommand(
     PluginsCommand.Create(),
     ScaleBarCommand.Create(),
     MergeCommand.Create(),
+    DeepCommand.Create(),
     RunCommand.Create(),
 };
 root.Options.Add(CommonOptions.PluginDirectories);

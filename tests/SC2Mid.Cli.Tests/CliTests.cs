@@ -161,6 +161,17 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public void DeepLayers_BundledModel_ListsTappableLayers()
+    {
+        var (exitCode, output, error) = Sc2mid.Run("deep", "layers");
+
+        Assert.True(exitCode == 0, error);
+        Assert.Contains("relu261_output_0: ", output, StringComparison.Ordinal);
+        Assert.Contains("'ReLU261_Output_0'", output, StringComparison.Ordinal);
+        Assert.Contains("[1, 512, 1, 1]", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Help_NamesUnitsAndExitCodes()
     {
         var (exitCode, output, _) = Sc2mid.Run("extract", "--help");
