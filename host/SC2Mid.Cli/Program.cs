@@ -11,6 +11,7 @@ var root = new RootCommand(
     ScaleBarCommand.Create(),
     MergeCommand.Create(),
     DeepCommand.Create(),
+    BenchCommand.Create(),
     RunCommand.Create(),
 };
 root.Options.Add(CommonOptions.PluginDirectories);
