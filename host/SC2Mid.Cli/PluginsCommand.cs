@@ -239,7 +239,8 @@ internal static class PluginsCommand
         Console.Out.WriteLine($"Locked {pluginLock.Plugins.Count} plugins in {output.FullName}:");
         foreach (var plugin in pluginLock.Plugins)
         {
-            Console.Out.WriteLine($"  {plugin.Id} {plugin.Version}  {plugin.EntryAssembly}  sha256 {plugin.AssemblySha256}");
+            Console.Out.WriteLine(
+                $"  {plugin.Id} {plugin.Version}  {plugin.EntryAssembly}  sha256 {plugin.AssemblySha256}");
         }
 
         return ExitCodes.Success;

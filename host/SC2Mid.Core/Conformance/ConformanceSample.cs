@@ -3,7 +3,7 @@ using SC2Mid.Sdk;
 
 namespace SC2Mid.Core.Conformance;
 
-/// <summary>A named sample that owns its matrices; the conformance suite hands <see cref="Sample"/> to plugins.</summary>
+/// <summary>A named sample that owns its matrices; the suite passes <see cref="Sample"/> to plugins.</summary>
 public sealed class ConformanceSample : IDisposable
 {
     private readonly Mat _grey;

@@ -234,7 +234,7 @@ public sealed class ConformanceSuite
         var attempt = runner.Extract(sample);
         if (attempt.Error is { } error)
         {
-            return ConformanceCheck.Fail(name, [error + "; return FeatureValue.Null with a reason instead"]);
+            return ConformanceCheck.Fail(name, [error + " Return FeatureValue.Null with a reason instead."]);
         }
 
         var problems = FeatureComparison.DeclarationProblems(runner.Features, attempt.Set!);

@@ -16,7 +16,9 @@ public static class SyntheticSamples
 
     /// <summary>Creates a tilted filled ellipse inside the image, away from the border.</summary>
     public static ConformanceSample Ellipse() =>
-        Create("ellipse", mask => Cv2.Ellipse(mask, new Point(44, 38), new Size(26, 14), 30, 0, 360, Scalar.All(255), -1));
+        Create(
+            "ellipse",
+            mask => Cv2.Ellipse(mask, new Point(44, 38), new Size(26, 14), 30, 0, 360, Scalar.All(255), -1));
 
     /// <summary>Creates a mask without foreground pixels.</summary>
     public static ConformanceSample EmptyMask() => Create("empty-mask", _ => { });

@@ -73,7 +73,9 @@ public sealed partial class PluginLock
 
     /// <summary>Reads and checks a lock file.</summary>
     /// <exception cref="IOException">The file cannot be read.</exception>
-    /// <exception cref="FormatException">The file is not a valid lock file; the message names the file and field.</exception>
+    /// <exception cref="FormatException">
+    /// The file is not a valid lock file; the message names the file and the field.
+    /// </exception>
     public static PluginLock Read(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
