@@ -73,7 +73,9 @@ internal static class GlcmFigures
         barPlot.ValueLabelStyle.FontName = FigureWriter.FontName;
         plot.Axes.Bottom.TickGenerator = ticks;
         plot.Axes.Margins(bottom: 0, top: 0.15);
-        plot.Title($"GLCM {property} ({context})", size: 15);
+        bool anyFlat = properties.Any(value => value is { IsFlat: true });
+        string note = property == "correlation" && anyFlat ? "\n1 by rule where the region is flat" : string.Empty;
+        plot.Title($"GLCM {property} ({context}){note}", size: 15);
         plot.XLabel("angle (degrees)", size: 14);
         plot.YLabel($"{property} (dimensionless)", size: 14);
         return plot;
