@@ -17,6 +17,13 @@ internal static class WorkerProtocol
 {
     public const string Marker = "\u001esc2mid-event:";
 
+    // Control characters and line breaks stay escaped, so one event is always one line; quotes and non-ASCII text
+    // stay literal, so the lines remain readable when a worker is run by hand.
+    private static readonly JsonSerializerOptions LineOptions = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
     public static string Encode(RecipeEvent recipeEvent)
     {
         JsonObject json = recipeEvent switch
@@ -46,7 +53,7 @@ internal static class WorkerProtocol
             },
             _ => throw new ArgumentException($"{recipeEvent.GetType().Name} is not sent by workers.", nameof(recipeEvent)),
         };
-        return Marker + json.ToJsonString();
+        return Marker + json.ToJsonString(LineOptions);
     }
 
     /// <summary>Splits one line of worker output into the recipe's text before the marker and the event, if any.</summary>
