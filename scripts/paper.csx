@@ -28,13 +28,13 @@ var requested = new[]
 // produces every feature family that is available.
 foreach (var missing in requested.Where(request => !HasPlugin(request.Id)))
 {
-    Console.Error.WriteLine($"warning: skipping the {missing.Id} features. {WhyNotLoaded(missing.Id)}");
+    Log.LogWarning("Skipping the {Plugin} features. {Reason}", missing.Id, WhyNotLoaded(missing.Id));
 }
 
 var plugins = requested.Where(request => HasPlugin(request.Id)).ToArray();
 if (plugins.Length == 0)
 {
-    Console.Error.WriteLine("error: none of the study's plugins (shape, hu, hog, glcm, deep) is loaded.");
+    Log.LogError("None of the study's plugins (shape, hu, hog, glcm, deep) is loaded; nothing to extract.");
     return 4;
 }
 
