@@ -41,7 +41,8 @@ internal static class GlcmFigures
 
             int degrees = PixelOffset.AnglesInDegrees[a];
             ScottPlot.Plot plot = MatrixPlot(matrices[a], degrees, lowest, highest, context, settings.Normed);
-            FigureWriter.Save(sink, string.Create(CultureInfo.InvariantCulture, $"glcm-matrix-{degrees}"), plot, 720, 640);
+            string name = string.Create(CultureInfo.InvariantCulture, $"glcm-matrix-{degrees}");
+            FigureWriter.Save(sink, name, plot, 720, 640);
         }
     }
 

@@ -19,8 +19,9 @@ public sealed class GlcmPlugin : IDynamicFeaturePlugin
 
     /// <inheritdoc />
     /// <remarks>
-    /// Lists the features of every distance after the first, named <c>glcm.&lt;property&gt;.d&lt;d&gt;.&lt;angle&gt;</c>.
-    /// The manifest declares the first distance's features, so the default <c>distances = [1]</c> adds none.
+    /// Lists the features of every distance after the first, named
+    /// <c>glcm.&lt;property&gt;.d&lt;d&gt;.&lt;angle&gt;</c>. The manifest declares the first distance's features,
+    /// so the default <c>distances = [1]</c> adds none.
     /// </remarks>
     public IReadOnlyList<FeatureDeclaration> DescribeFeatures(PluginParameters parameters)
     {
@@ -37,9 +38,13 @@ public sealed class GlcmPlugin : IDynamicFeaturePlugin
                     declarations.Add(new FeatureDeclaration(
                         GlcmFeatureNames.Of(property, k, distance, angle),
                         FeatureDimension.Dimensionless,
-                        string.Create(
+                        string.Format(
                             CultureInfo.InvariantCulture,
-                            $"GLCM {property} at distance {distance} px, {where}; defined as glcm.{property}.{angle}.")));
+                            "GLCM {0} at distance {1} px, {2}; defined as glcm.{0}.{3}.",
+                            property,
+                            distance,
+                            where,
+                            angle)));
                 }
             }
         }
@@ -76,7 +81,8 @@ public sealed class GlcmPlugin : IDynamicFeaturePlugin
             for (int a = 0; a < matrices.Length; a++)
             {
                 PixelOffset offset = PixelOffset.For(settings.Convention, settings.Distances[k], a);
-                matrices[a] = CooccurrenceMatrix.Count(image, settings.Levels, offset, settings.Symmetric, settings.Normed);
+                matrices[a] = CooccurrenceMatrix.Count(
+                    image, settings.Levels, offset, settings.Symmetric, settings.Normed);
                 properties[a] = matrices[a].PairCount > 0 ? GlcmProperties.Of(matrices[a], settings.Convention) : null;
                 flatMatrices += properties[a] is { IsFlat: true } ? 1 : 0;
             }
@@ -137,7 +143,8 @@ public sealed class GlcmPlugin : IDynamicFeaturePlugin
             }
             else
             {
-                features.AddNull(meanName, "At least one angle has no pixel pair, so the mean over angles is undefined.");
+                features.AddNull(
+                    meanName, "At least one angle has no pixel pair, so the mean over angles is undefined.");
             }
         }
     }

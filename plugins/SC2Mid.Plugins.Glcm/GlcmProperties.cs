@@ -9,7 +9,7 @@ namespace SC2Mid.Plugins.Glcm;
 /// <param name="Correlation">
 /// Σ p (i − μi)(j − μj) / (σi σj), or exactly 1 when σi or σj is below <see cref="FlatThreshold"/>.
 /// </param>
-/// <param name="IsFlat">Whether <see cref="Correlation"/> was set to 1 because σi or σj was below the threshold.</param>
+/// <param name="IsFlat">Whether <see cref="Correlation"/> was set to 1 because σi or σj was below it.</param>
 internal readonly record struct GlcmProperties(
     double Contrast,
     double Dissimilarity,
@@ -41,7 +41,8 @@ internal readonly record struct GlcmProperties(
 
         if (sum <= 0)
         {
-            throw new ArgumentException("The matrix counts no pixel pair, so its properties are undefined.", nameof(matrix));
+            throw new ArgumentException(
+                "The matrix counts no pixel pair, so its properties are undefined.", nameof(matrix));
         }
 
         double contrast = 0, dissimilarity = 0, homogeneity = 0, asm = 0, meanI = 0, meanJ = 0;

@@ -27,20 +27,23 @@ internal sealed record GlcmSettings(
     public const int MaxLevels = 1024;
 
     /// <summary>Parses the validated parameters and checks what the manifest cannot express.</summary>
-    /// <exception cref="ArgumentException">A distance repeats or is below 1, or the range is not two ordered values.</exception>
+    /// <exception cref="ArgumentException">
+    /// A distance repeats or is below 1, the levels are out of range, or the range is not two ordered values.
+    /// </exception>
     public static GlcmSettings From(PluginParameters parameters)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         IReadOnlyList<int> distances = parameters.GetInt32Array("distances");
         if (distances.Count == 0)
         {
-            throw new ArgumentException("glcm.distances is empty; give at least one distance in pixels, e.g. [1].");
+            throw new ArgumentException("glcm.distances is empty; give at least one distance in pixels, such as [1].");
         }
 
         if (distances.Any(distance => distance < 1))
         {
             throw new ArgumentException(
-                $"glcm.distances = [{Join(distances)}] contains a value below 1; distances are in pixels and at least 1.");
+                $"glcm.distances = [{Join(distances)}] contains a value below 1; "
+                + "distances are in pixels and at least 1.");
         }
 
         if (distances.Distinct().Count() != distances.Count)

@@ -44,7 +44,7 @@ internal sealed class LevelImage
     /// <summary>Number of distinct levels among the region's pixels.</summary>
     public int LevelsUsed { get; }
 
-    /// <summary>Region pixels whose grey value lay outside <see cref="Low"/>..<see cref="High"/> and was clamped.</summary>
+    /// <summary>Region pixels whose grey value lay outside <see cref="Low"/>..<see cref="High"/>, so clamped.</summary>
     public long ClampedPixels { get; }
 
     /// <summary>The levels row by row; <see cref="Outside"/> marks pixels outside the region.</summary>

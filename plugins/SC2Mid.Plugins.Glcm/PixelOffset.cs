@@ -8,7 +8,7 @@ internal readonly record struct PixelOffset(int Rows, int Columns)
     /// <summary>The four angles, in degrees, that every matrix set covers, in output order.</summary>
     public static readonly int[] AnglesInDegrees = [0, 45, 90, 135];
 
-    /// <summary>Returns the offset for a distance and one of <see cref="AnglesInDegrees"/> under a convention.</summary>
+    /// <summary>Returns the offset for a distance and an angle of <see cref="AnglesInDegrees"/>.</summary>
     /// <param name="convention">Whose angle definition to follow.</param>
     /// <param name="distance">Distance in pixels, at least 1.</param>
     /// <param name="angleIndex">Index into <see cref="AnglesInDegrees"/>.</param>

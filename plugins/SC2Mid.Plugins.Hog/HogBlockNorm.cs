@@ -1,6 +1,8 @@
 namespace SC2Mid.Plugins.Hog;
 
-/// <summary>Block normalisation of scikit-image 0.19.3 <c>hog</c>, with ε = 1e-5 and v the block's cell histograms.</summary>
+/// <summary>
+/// Block normalisation of scikit-image 0.19.3 <c>hog</c>, with ε = 1e-5 and v the block's cell histograms.
+/// </summary>
 internal enum HogBlockNorm
 {
     /// <summary>v / (Σ|v| + ε).</summary>

@@ -35,7 +35,9 @@ internal sealed class HogDescriptor
     /// </summary>
     public double[] Vector { get; }
 
-    /// <summary>Computes the descriptor of an image of at least <see cref="HogOptions.MinimumSize"/> pixels each way.</summary>
+    /// <summary>
+    /// Computes the descriptor of an image of at least <see cref="HogOptions.MinimumSize"/> pixels each way.
+    /// </summary>
     /// <param name="image">Pixels row by row.</param>
     /// <param name="rows">Image rows.</param>
     /// <param name="columns">Image columns.</param>

@@ -110,7 +110,8 @@ internal static class HogFigures
                 double centreY = (cellRow + 0.5) * options.PixelsPerCell * scale;
                 for (int bin = 0; bin < bins; bin++)
                 {
-                    double value = descriptor.CellHistograms[((cellRow * descriptor.CellColumns) + cellColumn) * bins + bin];
+                    int cell = (cellRow * descriptor.CellColumns) + cellColumn;
+                    double value = descriptor.CellHistograms[(cell * bins) + bin];
                     double brightness = Math.Min(1.0, value / reference);
                     if (brightness <= 0)
                     {

@@ -80,7 +80,8 @@ public sealed class HogPlugin : IDynamicFeaturePlugin
             return features;
         }
 
-        HogDescriptor descriptor = HogDescriptor.Compute(input.Pixels, input.Rows, input.Columns, HogSettings.Paper36Options);
+        HogDescriptor descriptor = HogDescriptor.Compute(
+            input.Pixels, input.Rows, input.Columns, HogSettings.Paper36Options);
         for (int k = 0; k < descriptor.Vector.Length; k++)
         {
             features.Add(Paper36Name(k), descriptor.Vector[k]);
@@ -177,9 +178,13 @@ public sealed class HogPlugin : IDynamicFeaturePlugin
             ["cells_per_block"] = options.CellsPerBlock.ToString(CultureInfo.InvariantCulture),
             ["block_norm"] = options.BlockNormName,
             ["transform_sqrt"] = options.TransformSqrt ? "true" : "false",
-            ["shape"] = string.Create(
+            ["shape"] = string.Format(
                 CultureInfo.InvariantCulture,
-                $"{blockRows} x {blockColumns} x {options.CellsPerBlock} x {options.CellsPerBlock} x {options.Orientations}"),
+                "{0} x {1} x {2} x {2} x {3}",
+                blockRows,
+                blockColumns,
+                options.CellsPerBlock,
+                options.Orientations),
             ["order"] = "block row, block column, cell row in block, cell column in block, orientation bin "
                 + "(scikit-image hog feature_vector=True)",
             ["source"] = "scikit-image 0.19.3 skimage.feature.hog",

@@ -57,7 +57,8 @@ internal sealed record HogSettings(bool IsPaper36, HogOptions Options, bool Mask
             throw new ArgumentException($"hog.region = '{region}' is invalid; expected mask or image.");
         }
 
-        var options = new HogOptions(orientations, pixelsPerCell, cellsPerBlock, norm, parameters.GetBoolean("transform_sqrt"));
+        bool transformSqrt = parameters.GetBoolean("transform_sqrt");
+        var options = new HogOptions(orientations, pixelsPerCell, cellsPerBlock, norm, transformSqrt);
         return new HogSettings(false, options, region == "mask");
     }
 }

@@ -34,12 +34,14 @@ public sealed class AgreementReportTests(ITestOutputHelper output)
                 properties.Add(actual[expected.Name], expected.Value.GetDouble());
             }
 
-            LevelImage image = LevelImage.Create(sample.Sample.Grey, sample.Sample.Mask, sample.Sample.BitDepth, settings)!;
+            LevelImage image = LevelImage.Create(
+                sample.Sample.Grey, sample.Sample.Mask, sample.Sample.BitDepth, settings)!;
             foreach (JsonProperty expected in referenceCase.GetProperty("matrices").EnumerateObject())
             {
                 string[] key = expected.Name.Split(':');
                 int distance = int.Parse(key[0], CultureInfo.InvariantCulture);
-                int angleIndex = Array.IndexOf(PixelOffset.AnglesInDegrees, int.Parse(key[1], CultureInfo.InvariantCulture));
+                int degrees = int.Parse(key[1], CultureInfo.InvariantCulture);
+                int angleIndex = Array.IndexOf(PixelOffset.AnglesInDegrees, degrees);
                 CooccurrenceMatrix matrix = CooccurrenceMatrix.Count(
                     image,
                     settings.Levels,
@@ -75,7 +77,8 @@ public sealed class AgreementReportTests(ITestOutputHelper output)
         {
             using TextureSample sample = TextureSample.Load(referenceCase);
             var sink = new RecordingSink();
-            var context = new ExtractionContext(HogReferenceTests.Parameters(referenceCase), sink, false, CancellationToken.None);
+            var context = new ExtractionContext(
+                HogReferenceTests.Parameters(referenceCase), sink, false, CancellationToken.None);
             FeatureSet features = new HogPlugin().Extract(sample.Sample, context);
             if (referenceCase.TryGetProperty("vector", out JsonElement vector))
             {

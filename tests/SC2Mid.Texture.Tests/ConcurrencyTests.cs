@@ -14,7 +14,8 @@ public sealed class ConcurrencyTests
     public void Extract_ParallelCallsOnOneInstance_MatchSequentialResults()
     {
         string[] images = ["tests/SC2Mid.Texture.Tests/TestData/images/noise8.png", "samples/cryoet/TS_001.133.tif"];
-        string[] masks = ["tests/SC2Mid.Texture.Tests/TestData/masks/ragged.png", "samples/cryoet/TS_001.133_ground_truth.tif"];
+        string[] masks =
+            ["tests/SC2Mid.Texture.Tests/TestData/masks/ragged.png", "samples/cryoet/TS_001.133_ground_truth.tif"];
         var glcm = new GlcmPlugin();
         var hog = new HogPlugin();
         var glcmContext = new ExtractionContext(

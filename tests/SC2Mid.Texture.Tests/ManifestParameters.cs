@@ -9,8 +9,8 @@ namespace SC2Mid.Texture.Tests;
 /// </summary>
 internal static class ManifestParameters
 {
-    /// <summary>Returns the parameters of the plugin in <paramref name="pluginFolder"/> with overrides applied.</summary>
-    /// <param name="pluginFolder">Plugin folder relative to the repository root, e.g. plugins/SC2Mid.Plugins.Glcm.</param>
+    /// <summary>Returns the parameters of the plugin in <paramref name="pluginFolder"/>, with overrides.</summary>
+    /// <param name="pluginFolder">Plugin folder relative to the repository root.</param>
     /// <param name="overrides">A JSON object of parameter values, or null for the defaults.</param>
     public static PluginParameters Build(string pluginFolder, JsonElement? overrides = null)
     {
@@ -33,7 +33,7 @@ internal static class ManifestParameters
         return new PluginParameters(values);
     }
 
-    /// <summary>Returns the parameters with overrides given as a JSON object text, such as <c>{"levels": 8}</c>.</summary>
+    /// <summary>Returns the parameters with overrides given as JSON text, such as <c>{"levels": 8}</c>.</summary>
     public static PluginParameters Build(string pluginFolder, string overridesJson)
     {
         using JsonDocument overrides = JsonDocument.Parse(overridesJson);

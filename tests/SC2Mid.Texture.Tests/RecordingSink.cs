@@ -11,7 +11,7 @@ internal sealed class RecordingSink : IArtifactSink, IDisposable
 {
     private readonly string? _figureFolder;
 
-    /// <summary>Creates a sink that writes figures to <paramref name="figureFolder"/>, or only records them when null.</summary>
+    /// <summary>Creates a sink that writes figures to <paramref name="figureFolder"/>, unless it is null.</summary>
     public RecordingSink(string? figureFolder = null)
     {
         _figureFolder = figureFolder;
@@ -68,5 +68,8 @@ internal sealed class RecordingSink : IArtifactSink, IDisposable
     }
 
     /// <summary>One call of <see cref="SaveVector"/>.</summary>
-    public sealed record SavedVector(string Name, IReadOnlyList<double> Values, IReadOnlyDictionary<string, string> Metadata);
+    public sealed record SavedVector(
+        string Name,
+        IReadOnlyList<double> Values,
+        IReadOnlyDictionary<string, string> Metadata);
 }

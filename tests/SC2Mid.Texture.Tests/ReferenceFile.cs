@@ -15,10 +15,12 @@ internal static class ReferenceFile
         new(() => JsonDocument.Parse(File.ReadAllText(RepositoryPaths.Resolve(RelativePath))));
 
     /// <summary>The GLCM cases in file order.</summary>
-    public static IEnumerable<JsonElement> GlcmCases => LazyDocument.Value.RootElement.GetProperty("glcm").EnumerateArray();
+    public static IEnumerable<JsonElement> GlcmCases =>
+        LazyDocument.Value.RootElement.GetProperty("glcm").EnumerateArray();
 
     /// <summary>The HOG cases in file order.</summary>
-    public static IEnumerable<JsonElement> HogCases => LazyDocument.Value.RootElement.GetProperty("hog").EnumerateArray();
+    public static IEnumerable<JsonElement> HogCases =>
+        LazyDocument.Value.RootElement.GetProperty("hog").EnumerateArray();
 
     /// <summary>Returns the GLCM case with the given name.</summary>
     public static JsonElement Glcm(string name) => Find(GlcmCases, name);

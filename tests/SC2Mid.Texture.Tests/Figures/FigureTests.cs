@@ -46,7 +46,8 @@ public sealed class FigureTests
     {
         var sink = new RecordingSink(Path.Combine(FigureFolder, "hog-general"));
 
-        Extract(new HogPlugin(), HogReferenceFolder, """{"preset": "general", "pixels_per_cell": 16}""", sink, figures: true);
+        string overrides = """{"preset": "general", "pixels_per_cell": 16}""";
+        Extract(new HogPlugin(), HogReferenceFolder, overrides, sink, figures: true);
 
         Assert.Equal(["hog-glyphs"], sink.Figures.Select(f => f.Name));
         Assert.Single(sink.Vectors);
@@ -112,7 +113,12 @@ public sealed class FigureTests
         }
     }
 
-    private static void Extract(IFeaturePlugin plugin, string pluginFolder, string overrides, IArtifactSink sink, bool figures)
+    private static void Extract(
+        IFeaturePlugin plugin,
+        string pluginFolder,
+        string overrides,
+        IArtifactSink sink,
+        bool figures)
     {
         using TextureSample sample = TextureSample.Load(CryoImage, CryoMask);
         var context = new ExtractionContext(

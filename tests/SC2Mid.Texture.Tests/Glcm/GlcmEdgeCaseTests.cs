@@ -75,7 +75,9 @@ public sealed class GlcmEdgeCaseTests
 
         FeatureSet features = Extract(sample, "{}");
 
-        Assert.Equal(ManifestFixedNames().Order(StringComparer.Ordinal), features.Values.Select(v => v.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(
+            ManifestFixedNames().Order(StringComparer.Ordinal),
+            features.Values.Select(v => v.Name).Order(StringComparer.Ordinal));
     }
 
     [Fact]

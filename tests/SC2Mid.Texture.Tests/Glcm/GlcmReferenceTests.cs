@@ -38,7 +38,8 @@ public sealed class GlcmReferenceTests
             double error = Tolerances.PropertyError(value.Value, expected.Value.GetDouble());
             if (error > Tolerances.Property)
             {
-                failures.Add($"{expected.Name} = {value.Value:R}, expected {expected.Value.GetDouble():R} (error {error:E2})");
+                failures.Add(
+                    $"{expected.Name} = {value.Value:R}, expected {expected.Value.GetDouble():R} (error {error:E2})");
             }
         }
 

@@ -20,7 +20,9 @@ public sealed class HogEdgeCaseTests
 
         Assert.Equal(36, features.Values.Count);
         Assert.All(features.Values, value => Assert.Null(value.Value));
-        Assert.All(features.Values, value => Assert.Contains("no foreground pixel", value.NullReason, StringComparison.Ordinal));
+        Assert.All(
+            features.Values,
+            value => Assert.Contains("no foreground pixel", value.NullReason, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -44,7 +46,8 @@ public sealed class HogEdgeCaseTests
     {
         using var sample = Synthetic(new Mat(32, 32, MatType.CV_8UC1, Scalar.All(255)));
 
-        FeatureSet features = Extract(sample, """{"preset": "general", "region": "image", "cells_per_block": 2}""", null);
+        string overrides = """{"preset": "general", "region": "image", "cells_per_block": 2}""";
+        FeatureSet features = Extract(sample, overrides, null);
 
         Assert.Equal(3 * 3 * 2 * 2 * 9, features.Values.Single().Value);
         Assert.Contains(features.Warnings, w => w.Contains("was not saved", StringComparison.Ordinal));
@@ -83,7 +86,8 @@ public sealed class HogEdgeCaseTests
     [Fact]
     public void DescribeFeatures_Paper36_ListsZeroBasedNames()
     {
-        IReadOnlyList<FeatureDeclaration> declared = new HogPlugin().DescribeFeatures(ManifestParameters.Build(PluginFolder));
+        IReadOnlyList<FeatureDeclaration> declared =
+            new HogPlugin().DescribeFeatures(ManifestParameters.Build(PluginFolder));
 
         Assert.Equal(Enumerable.Range(0, 36).Select(k => $"hog.{k}"), declared.Select(d => d.Name));
         Assert.Contains("cell (row 1, column 0)", declared[18].Definition, StringComparison.Ordinal);
@@ -104,7 +108,8 @@ public sealed class HogEdgeCaseTests
     {
         var options = new HogOptions(9, 8, 2, HogBlockNorm.L2Hys, false);
 
-        var exception = Assert.Throws<ArgumentException>(() => HogDescriptor.Compute(new double[15 * 16], 15, 16, options));
+        var exception = Assert.Throws<ArgumentException>(
+            () => HogDescriptor.Compute(new double[15 * 16], 15, 16, options));
 
         Assert.Contains("16 x 16 block", exception.Message, StringComparison.Ordinal);
     }

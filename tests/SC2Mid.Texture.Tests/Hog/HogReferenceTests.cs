@@ -31,7 +31,8 @@ public sealed class HogReferenceTests
             double error = Tolerances.PropertyError(actual.Value, expected[k].Value.GetDouble());
             Assert.True(
                 error <= Tolerances.Property,
-                $"{expected[k].Name} = {actual.Value:R}, expected {expected[k].Value.GetDouble():R} (error {error:E2}).");
+                $"{expected[k].Name} = {actual.Value:R}, expected {expected[k].Value.GetDouble():R} "
+                + $"(error {error:E2}).");
         }
     }
 

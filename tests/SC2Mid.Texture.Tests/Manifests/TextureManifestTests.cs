@@ -22,7 +22,8 @@ public sealed class TextureManifestTests
     [MemberData(nameof(Plugins))]
     public void Manifest_PluginFolder_ValidatesAgainstSchema(string pluginId, string folder, Type pluginType)
     {
-        using JsonDocument manifest = JsonDocument.Parse(File.ReadAllText(RepositoryPaths.Resolve(folder + "/plugin.json")));
+        string path = RepositoryPaths.Resolve(folder + "/plugin.json");
+        using JsonDocument manifest = JsonDocument.Parse(File.ReadAllText(path));
 
         EvaluationResults results = ManifestSchema.Value.Evaluate(
             manifest.RootElement,
@@ -31,7 +32,9 @@ public sealed class TextureManifestTests
         Assert.True(results.IsValid, $"{folder}/plugin.json: {JsonSerializer.Serialize(results)}");
         Assert.Equal(pluginId, manifest.RootElement.GetProperty("id").GetString());
         Assert.Equal(pluginType.FullName, manifest.RootElement.GetProperty("entryType").GetString());
-        Assert.Equal(pluginType.Assembly.GetName().Name + ".dll", manifest.RootElement.GetProperty("entryAssembly").GetString());
+        Assert.Equal(
+            pluginType.Assembly.GetName().Name + ".dll",
+            manifest.RootElement.GetProperty("entryAssembly").GetString());
     }
 
     [Theory]
@@ -48,7 +51,11 @@ public sealed class TextureManifestTests
         Assert.True(File.Exists(Path.Combine(staged, "ScottPlot.dll")));
         Assert.True(File.Exists(Path.Combine(staged, "runtimes/linux-x64/native/libSkiaSharp.so")));
         Assert.True(File.Exists(Path.Combine(staged, "runtimes/linux-x64/native/libHarfBuzzSharp.so")));
-        Assert.False(File.Exists(Path.Combine(staged, "SC2Mid.Sdk.dll")), "The host shares the SDK; it must not be staged.");
-        Assert.False(File.Exists(Path.Combine(staged, "OpenCvSharp.dll")), "The host shares OpenCvSharp; it must not be staged.");
+        Assert.False(
+            File.Exists(Path.Combine(staged, "SC2Mid.Sdk.dll")),
+            "The host shares the SDK, so it must not be staged.");
+        Assert.False(
+            File.Exists(Path.Combine(staged, "OpenCvSharp.dll")),
+            "The host shares OpenCvSharp, so it must not be staged.");
     }
 }
