@@ -92,8 +92,8 @@ public sealed class HogPlugin : IDynamicFeaturePlugin
         {
             features.Warn(string.Format(
                 CultureInfo.InvariantCulture,
-                "The object's bounding box is {0} x {1} px, smaller than the 16 x 16 px that paper36 resizes it to, "
-                + "so the gradients come from interpolated pixels.",
+                "The object's bounding box is {0} x {1} px (width x height), under 16 px in at least one direction, "
+                + "so paper36 enlarges it to 16 x 16 px and the gradients come from interpolated pixels.",
                 box.Width,
                 box.Height));
         }
