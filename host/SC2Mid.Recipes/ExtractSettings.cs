@@ -5,10 +5,12 @@ using SC2Mid.Sdk;
 
 namespace SC2Mid.Recipes;
 
-/// <summary>How a recipe's extraction treats calibration, objects, crops and figures; the defaults match <c>sc2mid batch</c>.</summary>
+/// <summary>How a recipe's extraction treats calibration, objects, crops and figures; the defaults match <c>sc2mid
+/// batch</c>.</summary>
 public sealed record ExtractSettings
 {
-    /// <summary>Pixel size for every image (see <see cref="RecipeGlobals.NmPerPixel"/>), or null to use the manifest's or the TIFF tags'.</summary>
+    /// <summary>Pixel size for every image (see <see cref="RecipeGlobals.NmPerPixel"/>), or null to use the manifest's
+    /// or the TIFF tags'.</summary>
     public Calibration? Calibration { get; init; }
 
     /// <summary>All foreground as one object (the study's choice), or one object per connected component.</summary>

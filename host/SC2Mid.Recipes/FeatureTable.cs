@@ -45,7 +45,8 @@ public sealed class FeatureTable
     public IReadOnlyList<FeatureDescriptor> Derived { get; }
 
     /// <summary>Every object of every image, in dataset and object order.</summary>
-    public IEnumerable<ObjectRow> Rows => Images.SelectMany(image => image.Objects.Select(item => new ObjectRow(image, item)));
+    public IEnumerable<ObjectRow> Rows =>
+        Images.SelectMany(image => image.Objects.Select(item => new ObjectRow(image, item)));
 
     /// <summary>Number of objects in all images.</summary>
     public int ObjectCount => Images.Sum(image => image.Objects.Count);
@@ -63,14 +64,16 @@ public sealed class FeatureTable
         return new FeatureTable(_extractor, _run, images, Derived);
     }
 
-    /// <summary>Returns a table with one more feature, computed by <paramref name="compute"/> for every object.</summary>
+    /// <summary>Returns a table with one more feature, computed by <paramref name="compute"/> for every
+    /// object.</summary>
     /// <param name="name">Feature name; by convention <c>recipe.NAME</c>, unique in the table.</param>
     /// <param name="dimension">
     /// Physical dimension of the value. <paramref name="compute"/> returns pixel units (use
     /// <see cref="ObjectRow.Px"/>); lengths and areas are converted to nm like plugin features.
     /// </param>
     /// <param name="definition">One-line definition, written to the JSON file.</param>
-    /// <param name="compute">The value for one object, or null when it is undefined; NaN and infinities become null.</param>
+    /// <param name="compute">The value for one object, or null when it is undefined; NaN and infinities become
+    /// null.</param>
     /// <exception cref="ArgumentException">The table already has a feature named <paramref name="name"/>.</exception>
     public FeatureTable AddFeature(
         string name,
@@ -83,7 +86,8 @@ public sealed class FeatureTable
         ArgumentNullException.ThrowIfNull(compute);
         if (Features.Any(feature => feature.Name == name))
         {
-            throw new ArgumentException($"The table already has a feature named '{name}'; choose another name.", nameof(name));
+            throw new ArgumentException(
+                $"The table already has a feature named '{name}'; choose another name.", nameof(name));
         }
 
         var descriptor = new FeatureDescriptor(name, DerivedPluginId, dimension, definition, Source: "recipe");
@@ -152,7 +156,8 @@ public sealed class FeatureTable
             WriteIndented = true,
             Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         };
-        AtomicFile.Write(fullPath, stream => stream.Write(System.Text.Encoding.UTF8.GetBytes(root.ToJsonString(options))));
+        var bytes = System.Text.Encoding.UTF8.GetBytes(root.ToJsonString(options));
+        AtomicFile.Write(fullPath, stream => stream.Write(bytes));
         return fullPath;
     }
 
@@ -195,17 +200,20 @@ public sealed class FeatureTable
         return string.Join(Environment.NewLine, lines);
     }
 
-    /// <summary>Builds the message for a feature name that is not in a table, listing names that share its plugin.</summary>
+    /// <summary>Builds the message for a feature name that is not in a table, listing names that share its
+    /// plugin.</summary>
     internal static string DescribeMissing(string feature, IEnumerable<string> available)
     {
         var names = available.ToArray();
-        var prefix = feature.Contains('.', StringComparison.Ordinal) ? feature[..feature.IndexOf('.', StringComparison.Ordinal)] + "." : feature;
+        var dot = feature.IndexOf('.', StringComparison.Ordinal);
+        var prefix = dot > 0 ? feature[..(dot + 1)] : feature;
         var similar = names.Where(name => name.StartsWith(prefix, StringComparison.Ordinal)).ToArray();
         var listed = similar.Length > 0 ? similar : names;
-        var shown = string.Join(", ", listed.Take(MaxNamesListed));
+        var listedNames = string.Join(", ", listed.Take(MaxNamesListed));
+        var scope = similar.Length > 0 ? $" starting with '{prefix}'" : string.Empty;
         var more = listed.Length > MaxNamesListed ? $" and {listed.Length - MaxNamesListed} more" : string.Empty;
         return names.Length == 0
             ? $"Feature '{feature}' is not in the table, which has no features; run at least one plugin."
-            : $"Feature '{feature}' is not in the table. Features{(similar.Length > 0 ? $" starting with '{prefix}'" : string.Empty)}: {shown}{more}.";
+            : $"Feature '{feature}' is not in the table. Features{scope}: {listedNames}{more}.";
     }
 }

@@ -34,7 +34,8 @@ public sealed class ObjectRow
     /// The value of <paramref name="feature"/> as reported: in nm or nm^2 when the image is calibrated and the
     /// feature is a length or an area, in pixel units otherwise; null when the feature could not be computed.
     /// </summary>
-    /// <exception cref="KeyNotFoundException">The table has no such feature; the message lists similar names.</exception>
+    /// <exception cref="KeyNotFoundException">The table has no such feature; the message lists similar
+    /// names.</exception>
     public double? this[string feature] => Feature(feature).Value;
 
     /// <summary>The value of <paramref name="feature"/> in pixel units (px, px^2), or null.</summary>
@@ -48,8 +49,10 @@ public sealed class ObjectRow
     /// <summary>Whether the table has <paramref name="feature"/> for this object (with a value or not).</summary>
     public bool Has(string feature) => _features.ContainsKey(feature);
 
-    /// <summary>The full result of <paramref name="feature"/>: descriptor, pixel and calibrated values, null reason.</summary>
-    /// <exception cref="KeyNotFoundException">The table has no such feature; the message lists similar names.</exception>
+    /// <summary>The full result of <paramref name="feature"/>: descriptor, pixel and calibrated values, null
+    /// reason.</summary>
+    /// <exception cref="KeyNotFoundException">The table has no such feature; the message lists similar
+    /// names.</exception>
     public FeatureResult Feature(string feature)
     {
         ArgumentNullException.ThrowIfNull(feature);

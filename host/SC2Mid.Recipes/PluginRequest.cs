@@ -19,7 +19,8 @@ public sealed record PluginRequest
         Id = id;
     }
 
-    /// <summary>Plugin id, as in <c>sc2mid plugins list</c>: <c>shape</c>, <c>hu</c>, <c>glcm</c>, <c>hog</c>, <c>deep</c>.</summary>
+    /// <summary>Plugin id, as in <c>sc2mid plugins list</c>: <c>shape</c>, <c>hu</c>, <c>glcm</c>, <c>hog</c>,
+    /// <c>deep</c>.</summary>
     public string Id { get; }
 
     /// <summary>Parameter values by name, without the plugin prefix.</summary>

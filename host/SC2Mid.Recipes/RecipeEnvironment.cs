@@ -3,10 +3,12 @@ using SC2Mid.Core.Plugins;
 
 namespace SC2Mid.Recipes;
 
-/// <summary>What a host gives a running recipe: its file, arguments, plugins, logging, progress and cancellation.</summary>
+/// <summary>What a host gives a running recipe: its file, arguments, plugins, logging, progress and
+/// cancellation.</summary>
 public sealed record RecipeEnvironment
 {
-    /// <summary>Full path of the recipe file; relative paths in <see cref="RecipeGlobals.Here"/> start from its folder.</summary>
+    /// <summary>Full path of the recipe file; relative paths in <see cref="RecipeGlobals.Here"/> start from its
+    /// folder.</summary>
     public required string RecipePath { get; init; }
 
     /// <summary>Arguments given after <c>--</c> on the <c>sc2mid run</c> command line.</summary>
@@ -15,13 +17,14 @@ public sealed record RecipeEnvironment
     /// <summary>Folders searched for plugins, in order; by default the bundled <c>plugins/</c> folder.</summary>
     public IReadOnlyList<string> PluginDirectories { get; init; } = [PluginCatalog.DefaultDirectory];
 
-    /// <summary>Creates the recipe's logger (category <c>recipe</c>) and the plugin catalog's; null logs nothing.</summary>
+    /// <summary>Creates the recipe's logger (category <c>recipe</c>) and the plugin catalog's; null logs
+    /// nothing.</summary>
     public ILoggerFactory? LoggerFactory { get; init; }
 
     /// <summary>Receives per-image progress of extractions and the recipe's own reports; may be null.</summary>
     public IProgress<RecipeProgress>? Progress { get; init; }
 
-    /// <summary>Images processed in parallel by <see cref="RecipeGlobals.Extract(SC2Mid.Core.Datasets.Dataset, IEnumerable{PluginRequest}, ExtractSettings?)"/>.</summary>
+    /// <summary>Images processed in parallel by each <c>Extract</c> call of the recipe.</summary>
     public int Threads { get; init; } = Environment.ProcessorCount;
 
     /// <summary>Cancels extractions between images and plugins; recipes may check it in their own loops.</summary>

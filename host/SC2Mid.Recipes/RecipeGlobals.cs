@@ -11,7 +11,7 @@ using SC2Mid.Sdk;
 namespace SC2Mid.Recipes;
 
 /// <summary>
-/// The API a recipe sees: its members are in scope in every <c>.csx</c> file run by <c>sc2mid run</c>, without
+/// The recipe API: its members are in scope in every <c>.csx</c> file run by <c>sc2mid run</c>, without
 /// a prefix. A recipe opens a dataset, runs plugins by id with typed parameters, filters objects, derives
 /// features in C#, and writes tables and figures.
 /// </summary>
@@ -49,7 +49,8 @@ public sealed class RecipeGlobals : IDisposable
             environment.LoggerFactory?.CreateLogger<PluginCatalog>()));
     }
 
-    /// <summary>Arguments given after <c>--</c>: <c>sc2mid run paper.csx -- data/ out/</c> gives <c>["data/", "out/"]</c>.</summary>
+    /// <summary>Arguments given after <c>--</c>: <c>sc2mid run paper.csx -- data/ out/</c> gives <c>["data/",
+    /// "out/"]</c>.</summary>
     public IReadOnlyList<string> Args => _environment.Args;
 
     /// <summary>Full path of the recipe file.</summary>
@@ -58,7 +59,8 @@ public sealed class RecipeGlobals : IDisposable
     /// <summary>Full path of the folder that contains the recipe file.</summary>
     public string RecipeDirectory => Path.GetDirectoryName(RecipePath)!;
 
-    /// <summary>Logger of the recipe (category <c>recipe</c>); <c>sc2mid run --log-level</c> sets what is shown.</summary>
+    /// <summary>Logger of the recipe (category <c>recipe</c>); <c>sc2mid run --log-level</c> sets what is
+    /// shown.</summary>
     public ILogger Log => _logger;
 
     /// <summary>Set when the user cancels the run; check it in long loops of the recipe's own.</summary>
@@ -94,8 +96,10 @@ public sealed class RecipeGlobals : IDisposable
         }
     }
 
-    /// <summary>Reads a dataset: a folder of images and masks, or a CSV manifest with columns image,mask,nm_per_px.</summary>
-    /// <exception cref="DatasetException">The path is missing, empty or invalid; the message says which file and line.</exception>
+    /// <summary>Reads a dataset: a folder of images and masks, or a CSV manifest with columns
+    /// image,mask,nm_per_px.</summary>
+    /// <exception cref="DatasetException">The path is missing, empty or invalid; the message names the file and
+    /// line.</exception>
     public Dataset OpenDataset(string path)
     {
         var dataset = DatasetReader.Read(path);
@@ -117,25 +121,30 @@ public sealed class RecipeGlobals : IDisposable
         return new Dataset(image, [new DatasetItem(Path.GetFileName(image), image, mask, calibration)], []);
     }
 
-    /// <summary>A calibration of <paramref name="nmPerPixel"/> nm per pixel edge, recorded with the source "recipe".</summary>
+    /// <summary>A calibration of <paramref name="nmPerPixel"/> nm per pixel edge, recorded with the source
+    /// "recipe".</summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is not positive and finite.</exception>
     public Calibration NmPerPixel(double nmPerPixel) => Calibration.FromNmPerPixel(nmPerPixel, "recipe");
 
-    /// <summary>A request to run the plugin <paramref name="id"/>; add parameters with <see cref="PluginRequest.With"/>.</summary>
+    /// <summary>A request to run the plugin <paramref name="id"/>; add parameters with
+    /// <see cref="PluginRequest.With"/>.</summary>
     public PluginRequest Plugin(string id) => new(id);
 
-    /// <summary>Runs plugins, given by id with their default parameters, on every image of <paramref name="dataset"/>.</summary>
+    /// <summary>Runs plugins, given by id with their default parameters, on every image of
+    /// <paramref name="dataset"/>.</summary>
     /// <inheritdoc cref="Extract(Dataset, IEnumerable{PluginRequest}, ExtractSettings?)" path="/exception"/>
     public FeatureTable Extract(Dataset dataset, params string[] pluginIds) =>
         Extract(dataset, pluginIds.Select(id => new PluginRequest(id)), settings: null);
 
-    /// <summary>Runs <paramref name="plugins"/> on every image of <paramref name="dataset"/> with default settings.</summary>
+    /// <summary>Runs <paramref name="plugins"/> on every image of <paramref name="dataset"/> with default
+    /// settings.</summary>
     /// <inheritdoc cref="Extract(Dataset, IEnumerable{PluginRequest}, ExtractSettings?)" path="/exception"/>
-    public FeatureTable Extract(Dataset dataset, params PluginRequest[] plugins) => Extract(dataset, plugins, settings: null);
+    public FeatureTable Extract(Dataset dataset, params PluginRequest[] plugins) =>
+        Extract(dataset, plugins, settings: null);
 
     /// <summary>
     /// Runs <paramref name="plugins"/> on every image of <paramref name="dataset"/>, in parallel, and returns the
-    /// table. Plugin ids and parameters are checked before the first image is read; an image or plugin that fails
+    /// table. Plugin ids and parameters are checked before the first image is read. An image or plugin that fails
     /// is recorded in the table (status, failures) and the others go on.
     /// </summary>
     /// <exception cref="KeyNotFoundException">A plugin is not loaded; the message lists the loaded plugins.</exception>
@@ -158,13 +167,15 @@ public sealed class RecipeGlobals : IDisposable
         if (requests.GroupBy(request => request.Id).FirstOrDefault(group => group.Count() > 1) is { } duplicate)
         {
             throw new ArgumentException(
-                $"Plugin '{duplicate.Key}' is requested twice; merge its parameters into one request.", nameof(plugins));
+                $"Plugin '{duplicate.Key}' is requested twice; merge its parameters into one request.",
+                nameof(plugins));
         }
 
         var started = DateTimeOffset.UtcNow;
         var options = (settings ?? new ExtractSettings()).ToOptions(requests);
         var extractor = new Extractor(_catalog.Value, options, _logger);
-        RecipeLog.ExtractionStarted(_logger, string.Join(", ", requests.Select(r => r.ToString())), dataset.Items.Count);
+        var described = string.Join(", ", requests.Select(request => request.ToString()));
+        RecipeLog.ExtractionStarted(_logger, described, dataset.Items.Count);
         var stopwatch = Stopwatch.StartNew();
         var progress = _environment.Progress is { } sink
             ? new ForwardingProgress(report => sink.Report(new RecipeProgress(
@@ -214,7 +225,9 @@ public sealed class RecipeGlobals : IDisposable
     private static string RequireFile(string path)
     {
         var fullPath = Path.GetFullPath(path);
-        return File.Exists(fullPath) ? fullPath : throw new FileNotFoundException($"File not found: {fullPath}", fullPath);
+        return File.Exists(fullPath)
+            ? fullPath
+            : throw new FileNotFoundException($"File not found: {fullPath}", fullPath);
     }
 
     /// <summary>Reports on the calling thread, so that no report is posted after the extraction returns.</summary>

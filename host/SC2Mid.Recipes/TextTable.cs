@@ -38,7 +38,8 @@ public sealed partial class TextTable
         if (cells.Length != Columns.Count)
         {
             throw new ArgumentException(
-                $"The row has {cells.Length} cells but the table has {Columns.Count} columns ({string.Join(", ", Columns)}).",
+                $"The row has {cells.Length} cells but the table has {Columns.Count} columns: "
+                + string.Join(", ", Columns) + ".",
                 nameof(cells));
         }
 
@@ -64,7 +65,8 @@ public sealed partial class TextTable
     /// <summary>Returns the table as aligned columns of text, for printing.</summary>
     public override string ToString()
     {
-        var widths = Columns.Select((column, index) => _rows.Select(row => row[index].Length).Prepend(column.Length).Max())
+        var widths = Columns
+            .Select((column, index) => _rows.Select(row => row[index].Length).Prepend(column.Length).Max())
             .ToArray();
         var lines = _rows.Select(row => (IReadOnlyList<string>)row).Prepend(Columns)
             .Select(row => string.Join("  ", row.Select((cell, index) => cell.PadRight(widths[index]))).TrimEnd());

@@ -41,7 +41,8 @@ internal sealed class RecipeCache(string directory)
 
     public string Directory { get; } = directory;
 
-    /// <summary>Reads the entry for <paramref name="key"/>, or returns null when there is none or it is unreadable.</summary>
+    /// <summary>Reads the entry for <paramref name="key"/>, or returns null when there is none or it is
+    /// unreadable.</summary>
     public RecipeAssembly? TryRead(string key)
     {
         var folder = Path.Combine(Directory, key);
@@ -67,7 +68,8 @@ internal sealed class RecipeCache(string directory)
         }
     }
 
-    /// <summary>Stores <paramref name="assembly"/> under <paramref name="key"/>; another process may have done so first.</summary>
+    /// <summary>Stores <paramref name="assembly"/> under <paramref name="key"/>; another process may have done so
+    /// first.</summary>
     /// <exception cref="IOException">The cache folder cannot be written.</exception>
     public void Write(string key, RecipeAssembly assembly)
     {

@@ -20,7 +20,8 @@ public sealed record RecipeDiagnostic(
     /// <summary>Whether this diagnostic stops the compilation.</summary>
     public bool IsError => Severity == "error";
 
-    /// <summary>Formats the diagnostic as compilers and editors print it: <c>file:line:column: error CS0103: message</c>.</summary>
+    /// <summary>Formats the diagnostic as compilers and editors print it: <c>file:line:column: error CS0103:
+    /// message</c>.</summary>
     public override string ToString() =>
         string.Create(CultureInfo.InvariantCulture, $"{FilePath}:{Line}:{Column}: {Severity} {Id}: {Message}");
 }

@@ -9,16 +9,19 @@ public static class RecipeExitCodes
     /// <summary>The recipe ran to its end.</summary>
     public const int Success = 0;
 
-    /// <summary>The recipe did not compile (diagnostics as <c>file:line:column</c>), or named an unknown plugin or parameter.</summary>
+    /// <summary>The recipe did not compile (diagnostics as <c>file:line:column</c>), or named an unknown plugin or
+    /// parameter.</summary>
     public const int UsageError = 2;
 
-    /// <summary>The recipe file, a dataset, image or mask could not be read, or an output could not be written.</summary>
+    /// <summary>The recipe file, a dataset, image or mask could not be read, or an output could not be
+    /// written.</summary>
     public const int InputError = 3;
 
     /// <summary>The recipe threw an exception; the message names the recipe line.</summary>
     public const int RecipeFailed = 5;
 
-    /// <summary>The recipe ran longer than <c>--timeout</c> and its worker process was killed (as GNU <c>timeout</c>).</summary>
+    /// <summary>The recipe ran longer than <c>--timeout</c> and its worker process was killed (as GNU
+    /// <c>timeout</c>).</summary>
     public const int TimedOut = 124;
 
     /// <summary>The run was cancelled (Ctrl+C) and the worker process was killed.</summary>

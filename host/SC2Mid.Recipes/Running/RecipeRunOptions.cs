@@ -13,7 +13,8 @@ public sealed record RecipeRunOptions
     /// <summary>Folder of compiled recipes, or null to compile every time and cache nothing.</summary>
     public string? CacheDirectory { get; init; } = RecipeCompiler.DefaultCacheDirectory;
 
-    /// <summary>Folders searched for plugins, in order; by default the worker's bundled <c>plugins/</c> folder.</summary>
+    /// <summary>Folders searched for plugins, in order; by default the worker's bundled <c>plugins/</c>
+    /// folder.</summary>
     public IReadOnlyList<string> PluginDirectories { get; init; } = [];
 
     /// <summary>Lowest level of log messages the worker sends.</summary>
@@ -22,7 +23,8 @@ public sealed record RecipeRunOptions
     /// <summary>Images processed in parallel by the recipe's extractions.</summary>
     public int Threads { get; init; } = Environment.ProcessorCount;
 
-    /// <summary>Longest time a recipe may run, compilation included, before its worker is killed; null for no limit.</summary>
+    /// <summary>Longest time a recipe may run, compilation included, before its worker is killed; null for no
+    /// limit.</summary>
     public TimeSpan? Timeout { get; init; }
 
     internal IEnumerable<string> WorkerArguments(string recipePath, IReadOnlyList<string> args)

@@ -35,9 +35,10 @@ public sealed class RecipeRunner
 
     /// <summary>Runs the recipe at <paramref name="recipePath"/> in a new worker and waits for it to end.</summary>
     /// <param name="recipePath">The <c>.csx</c> file.</param>
-    /// <param name="args">Arguments the recipe sees as <c>Args</c>.</param>
+    /// <param name="args">Arguments the recipe reads as <c>Args</c>.</param>
     /// <param name="events">Receives every event in order, from a background thread; may be null.</param>
-    /// <param name="cancellationToken">Kills the worker; the result's status is then <see cref="RecipeRunStatus.Cancelled"/>.</param>
+    /// <param name="cancellationToken">Kills the worker; the result's status is then
+    /// <see cref="RecipeRunStatus.Cancelled"/>.</param>
     /// <exception cref="System.ComponentModel.Win32Exception">The worker executable could not be started.</exception>
     public async Task<RecipeRunResult> RunAsync(
         string recipePath,
@@ -63,7 +64,9 @@ public sealed class RecipeRunner
         using var process = Process.Start(start)
             ?? throw new InvalidOperationException($"The recipe worker {_options.Worker.FileName} did not start.");
         var readOutput = PumpAsync(process.StandardOutput, collector.OnOutputLine);
-        var readError = PumpAsync(process.StandardError, line => collector.Publish(new RecipeOutputEvent(line, IsError: true)));
+        var readError = PumpAsync(
+            process.StandardError,
+            line => collector.Publish(new RecipeOutputEvent(line, IsError: true)));
 
         using var timeout = new CancellationTokenSource();
         if (_options.Timeout is { } limit)
@@ -151,9 +154,7 @@ public sealed class RecipeRunner
                     RecipeRunStatus.TimedOut => (
                         RecipeRunStatus.TimedOut,
                         RecipeExitCodes.TimedOut,
-                        string.Create(
-                            CultureInfo.InvariantCulture,
-                            $"The recipe was stopped after the {timeout!.Value.TotalSeconds:0.###} s timeout; its worker process was killed. Raise --timeout if the recipe needs longer.")),
+                        DescribeTimeout(timeout!.Value)),
                     RecipeRunStatus.Cancelled => (
                         RecipeRunStatus.Cancelled,
                         RecipeExitCodes.Cancelled,
@@ -169,6 +170,13 @@ public sealed class RecipeRunner
                     elapsed,
                     status == RecipeRunStatus.Succeeded ? null : message);
             }
+        }
+
+        private static string DescribeTimeout(TimeSpan timeout)
+        {
+            var seconds = timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
+            return $"The recipe was stopped after the {seconds} s timeout; its worker process was killed. "
+                + "Raise --timeout if the recipe needs longer.";
         }
 
         private RecipeRunStatus StatusOf(int exitCode)

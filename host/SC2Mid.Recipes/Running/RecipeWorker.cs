@@ -36,7 +36,8 @@ public static class RecipeWorker
         var compiled = Compile(request, Send, cancellationToken);
         if (compiled is null)
         {
-            return Fail(Send, RecipeExitCodes.InputError, $"Recipe file not found: {Path.GetFullPath(request.RecipePath)}");
+            var path = Path.GetFullPath(request.RecipePath);
+            return Fail(Send, RecipeExitCodes.InputError, $"Recipe file not found: {path}");
         }
 
         foreach (var diagnostic in compiled.Diagnostics)
@@ -47,7 +48,8 @@ public static class RecipeWorker
         if (compiled.Assembly is null)
         {
             var errors = compiled.Diagnostics.Count(diagnostic => diagnostic.IsError);
-            return Fail(Send, RecipeExitCodes.UsageError, $"The recipe has {errors} compile error(s); nothing was run.");
+            var message = $"The recipe has {errors} compile error(s); nothing was run.";
+            return Fail(Send, RecipeExitCodes.UsageError, message);
         }
 
         Send(new RecipeCompiledEvent(compiled.FromCache, compiled.Elapsed));
@@ -99,7 +101,8 @@ public static class RecipeWorker
             send(new RecipeLogEvent(
                 Microsoft.Extensions.Logging.LogLevel.Warning,
                 "recipe",
-                $"The recipe cache {request.CacheDirectory} could not be used ({exception.Message}); compiling without it.",
+                $"The recipe cache {request.CacheDirectory} could not be used ({exception.Message}); "
+                + "compiling without it.",
                 null));
             return new RecipeCompiler(cacheDirectory: null).Compile(request.RecipePath, cancellationToken);
         }
@@ -118,11 +121,13 @@ public static class RecipeWorker
         _ => RecipeExitCodes.RecipeFailed,
     };
 
-    /// <summary>Formats an exception as <c>file:line: Type: message</c> at the innermost recipe line on its stack.</summary>
+    /// <summary>Formats an exception as <c>file:line: Type: message</c> at the innermost recipe line on its
+    /// stack.</summary>
     internal static string Describe(Exception exception)
     {
         var frame = new StackTrace(exception, fNeedFileInfo: true).GetFrames()
-            .FirstOrDefault(candidate => candidate.GetFileName()?.EndsWith(".csx", StringComparison.OrdinalIgnoreCase) == true);
+            .FirstOrDefault(candidate =>
+                candidate.GetFileName()?.EndsWith(".csx", StringComparison.OrdinalIgnoreCase) == true);
         var location = frame is null ? string.Empty : $"{frame.GetFileName()}:{frame.GetFileLineNumber()}: ";
         return $"{location}{exception.GetType().Name}: {exception.Message}";
     }

@@ -2,7 +2,8 @@ namespace SC2Mid.Recipes.Running;
 
 /// <summary>How to start the <c>sc2mid</c> executable that serves as a recipe worker.</summary>
 /// <param name="FileName">Program to start: the <c>sc2mid</c> apphost, or <c>dotnet</c>.</param>
-/// <param name="LeadingArguments">Arguments before <c>run</c>: empty for the apphost, the path of <c>sc2mid.dll</c> for <c>dotnet</c>.</param>
+/// <param name="LeadingArguments">Arguments before <c>run</c>: empty for the apphost, the path of <c>sc2mid.dll</c> for
+/// <c>dotnet</c>.</param>
 public sealed record RecipeWorkerCommand(string FileName, IReadOnlyList<string> LeadingArguments)
 {
     /// <summary>Starts <paramref name="path"/>: a <c>.dll</c> through <c>dotnet</c>, any other file directly.</summary>

@@ -9,7 +9,7 @@ public sealed record RecipeWorkerRequest
     /// <summary>Path of the recipe file.</summary>
     public required string RecipePath { get; init; }
 
-    /// <summary>Arguments the recipe sees as <see cref="RecipeGlobals.Args"/>.</summary>
+    /// <summary>Arguments the recipe reads as <see cref="RecipeGlobals.Args"/>.</summary>
     public IReadOnlyList<string> Args { get; init; } = [];
 
     /// <summary>Folder of compiled recipes, or null to compile every time and cache nothing.</summary>

@@ -17,7 +17,7 @@ internal static class WorkerProtocol
 {
     public const string Marker = "\u001esc2mid-event:";
 
-    // Control characters and line breaks stay escaped, so one event is always one line; quotes and non-ASCII text
+    // Control characters and line breaks stay escaped, so one event is always one line. Quotes and non-ASCII text
     // stay literal, so the lines remain readable when a worker is run by hand.
     private static readonly JsonSerializerOptions LineOptions = new()
     {
@@ -51,12 +51,14 @@ internal static class WorkerProtocol
             {
                 ["type"] = "error", ["exitCode"] = error.ExitCode, ["message"] = error.Message,
             },
-            _ => throw new ArgumentException($"{recipeEvent.GetType().Name} is not sent by workers.", nameof(recipeEvent)),
+            _ => throw new ArgumentException(
+                $"{recipeEvent.GetType().Name} is not sent by workers.", nameof(recipeEvent)),
         };
         return Marker + json.ToJsonString(LineOptions);
     }
 
-    /// <summary>Splits one line of worker output into the recipe's text before the marker and the event, if any.</summary>
+    /// <summary>Splits one line of worker output into the recipe's text before the marker and the event, if
+    /// any.</summary>
     public static (string? Text, RecipeEvent? Event) Decode(string line)
     {
         var index = line.IndexOf(Marker, StringComparison.Ordinal);
@@ -82,11 +84,16 @@ internal static class WorkerProtocol
         int Number(string name) => json[name]?.GetValue<int>() ?? 0;
         return Text("type") switch
         {
-            "progress" => new RecipeProgressEvent(new RecipeProgress(Number("completed"), Number("total"), Text("message"))),
+            "progress" => new RecipeProgressEvent(
+                new RecipeProgress(Number("completed"), Number("total"), Text("message"))),
             "log" => new RecipeLogEvent(
-                Enum.Parse<LogLevel>(Text("level")), Text("category"), Text("message"), json["exception"]?.GetValue<string>()),
+                Enum.Parse<LogLevel>(Text("level")),
+                Text("category"),
+                Text("message"),
+                json["exception"]?.GetValue<string>()),
             "compiled" => new RecipeCompiledEvent(
-                json["fromCache"]!.GetValue<bool>(), TimeSpan.FromMilliseconds(json["milliseconds"]!.GetValue<double>())),
+                json["fromCache"]!.GetValue<bool>(),
+                TimeSpan.FromMilliseconds(json["milliseconds"]!.GetValue<double>())),
             "diagnostic" => new RecipeDiagnosticEvent(new RecipeDiagnostic(
                 Text("file"), Number("line"), Number("column"), Text("severity"), Text("id"), Text("message"))),
             "error" => new RecipeErrorEvent(Number("exitCode"), Text("message")),
