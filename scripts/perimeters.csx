@@ -22,7 +22,8 @@ string[] definitions =
 ];
 
 var table = Extract(dataset, [Plugin("shape")], new ExtractSettings { Objects = ObjectMode.Components });
-var comparison = NewTable("image", "object", "definition", "perimeter", "unit", "relative_to_skimage", "relative_to_disk");
+var comparison = NewTable(
+    "image", "object", "definition", "perimeter", "unit", "relative_to_skimage", "relative_to_disk");
 foreach (var row in table.Rows)
 {
     var reference = row["shape.perimeter"];
@@ -30,7 +31,8 @@ foreach (var row in table.Rows)
     foreach (var definition in definitions)
     {
         var value = row[definition];
-        comparison.Add(row.ImageId, row.ObjectId, definition, value, row.Unit(definition), value / reference, value / disk);
+        var unit = row.Unit(definition);
+        comparison.Add(row.ImageId, row.ObjectId, definition, value, unit, value / reference, value / disk);
     }
 }
 
