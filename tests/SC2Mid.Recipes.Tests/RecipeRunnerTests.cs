@@ -3,7 +3,8 @@ using SC2Mid.Recipes.Running;
 
 namespace SC2Mid.Recipes.Tests;
 
-/// <summary>Tests of the API a terminal UI uses: events, diagnostics, timeout and cancellation without a console.</summary>
+/// <summary>Tests of the API a terminal UI uses: events, diagnostics, timeout and cancellation without a
+/// console.</summary>
 public sealed class RecipeRunnerTests : IDisposable
 {
     private readonly string _temporary =
@@ -19,7 +20,8 @@ public sealed class RecipeRunnerTests : IDisposable
         var dataset = TestEnvironment.Sample("dataset.csv");
         var recipe = Write(
             "progress.csx",
-            $"var table = Extract(OpenDataset(@\"{dataset}\"), \"shape\");\nConsole.WriteLine($\"objects {{table.ObjectCount}}\");\n");
+            $"var table = Extract(OpenDataset(@\"{dataset}\"), \"shape\");\n"
+            + "Console.WriteLine($\"objects {table.ObjectCount}\");\n");
         var events = new ConcurrentQueue<RecipeEvent>();
 
         var result = await Runner().RunAsync(recipe, [], new SynchronousProgress(events.Enqueue));
@@ -41,7 +43,10 @@ public sealed class RecipeRunnerTests : IDisposable
 
         Assert.Equal(RecipeRunStatus.CompileFailed, result.Status);
         var diagnostic = Assert.Single(result.Diagnostics);
-        Assert.Equal((recipe, 1, 9, "CS0029"), (diagnostic.FilePath, diagnostic.Line, diagnostic.Column, diagnostic.Id));
+        Assert.Equal(recipe, diagnostic.FilePath);
+        Assert.Equal(1, diagnostic.Line);
+        Assert.Equal(9, diagnostic.Column);
+        Assert.Equal("CS0029", diagnostic.Id);
     }
 
     [Fact]

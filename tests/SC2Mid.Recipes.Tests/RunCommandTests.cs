@@ -3,7 +3,8 @@ using System.Text.RegularExpressions;
 
 namespace SC2Mid.Recipes.Tests;
 
-/// <summary>Tests of <c>sc2mid run</c> as a separate process, from a working directory outside the repository.</summary>
+/// <summary>Tests of <c>sc2mid run</c> as a separate process, from a working directory outside the
+/// repository.</summary>
 public sealed partial class RunCommandTests : IDisposable
 {
     private readonly string _temporary =
@@ -22,7 +23,7 @@ public sealed partial class RunCommandTests : IDisposable
     public void Dispose() => Directory.Delete(_temporary, recursive: true);
 
     [Fact]
-    public void Run_PaperRecipeWithoutArguments_WritesTablesForSample()
+    public void Run_PaperWithoutArguments_UsesSample()
     {
         var results = Path.Combine(TestEnvironment.RepositoryRoot, "results", "paper");
         var started = DateTime.UtcNow.AddSeconds(-1);
@@ -60,7 +61,7 @@ public sealed partial class RunCommandTests : IDisposable
     }
 
     [Fact]
-    public void Run_InfiniteLoopWithTimeout_StopsWithinTenSeconds()
+    public void Run_InfiniteLoop_TimesOutQuickly()
     {
         var recipe = Write("loop.csx", "while (true) { }\n");
 
@@ -79,7 +80,8 @@ public sealed partial class RunCommandTests : IDisposable
         var run = Run("run", recipe);
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains($"{recipe}:2:19: error CS0103: The name 'cuont' does not exist", run.Error, StringComparison.Ordinal);
+        var expected = $"{recipe}:2:19: error CS0103: The name 'cuont' does not exist";
+        Assert.Contains(expected, run.Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -95,11 +97,13 @@ public sealed partial class RunCommandTests : IDisposable
     }
 
     [Fact]
-    public void Run_NestedLoadFromOtherDirectory_ResolvesRelativeToEachFile()
+    public void Run_NestedLoad_ResolvesPerFile()
     {
         Write(Path.Combine("recipes", "lib", "inner.csx"), "const int Inner = 40;\n");
         Write(Path.Combine("recipes", "lib", "outer.csx"), "#load \"inner.csx\"\nint Outer() => Inner + 2;\n");
-        var recipe = Write(Path.Combine("recipes", "main.csx"), "#load \"lib/outer.csx\"\nConsole.WriteLine($\"answer {Outer()}\");\n");
+        var recipe = Write(
+            Path.Combine("recipes", "main.csx"),
+            "#load \"lib/outer.csx\"\nConsole.WriteLine($\"answer {Outer()}\");\n");
 
         var run = Run("run", recipe);
 
@@ -125,7 +129,9 @@ public sealed partial class RunCommandTests : IDisposable
     [Theory]
     [InlineData("Plugin(\"nope\")", "Plugin 'nope' is not available because no plugin has that id. Loaded plugins: ")]
     [InlineData("Plugin(\"shape\").With(\"nope\", 1)", "Plugin 'shape' has no parameter 'nope'")]
-    [InlineData("Plugin(\"glcm\").With(\"levels\", 1)", "Invalid value '1' for glcm.levels (integer): expected a value from 2 to 1024")]
+    [InlineData(
+        "Plugin(\"glcm\").With(\"levels\", 1)",
+        "Invalid value '1' for glcm.levels (integer): expected a value from 2 to 1024")]
     public void Run_InvalidPluginRequest_ReportedBeforeFirstImage(string request, string expected)
     {
         var dataset = TestEnvironment.Sample("dataset.csv");
@@ -140,7 +146,7 @@ public sealed partial class RunCommandTests : IDisposable
     }
 
     [Fact]
-    public void Run_RecipeThrows_ReportsRecipeLineAndExitCode()
+    public void Run_RecipeThrows_ReportsLine()
     {
         var recipe = Write("throws.csx", "var x = 1;\nthrow new InvalidOperationException(\"no particles\");\n");
 
@@ -151,7 +157,7 @@ public sealed partial class RunCommandTests : IDisposable
     }
 
     [Fact]
-    public void Run_Arguments_ReachRecipeAndReturnValueIsExitCode()
+    public void Run_Arguments_ReachRecipe()
     {
         var recipe = Write("args.csx", "Console.WriteLine(string.Join('|', Args));\nreturn Args.Count;\n");
 
@@ -182,8 +188,9 @@ public sealed partial class RunCommandTests : IDisposable
         Assert.Contains("3 particle(s)", run.Output, StringComparison.Ordinal);
         for (var objectId = 1; objectId <= 3; objectId++)
         {
-            Assert.True(File.Exists(Path.Combine(output, "disks.png", $"object-{objectId}.image.png")), $"object {objectId}");
-            Assert.True(File.Exists(Path.Combine(output, "disks.png", $"object-{objectId}.mask.png")), $"object {objectId}");
+            var stem = Path.Combine(output, "disks.png", $"object-{objectId}");
+            Assert.True(File.Exists(stem + ".image.png"), $"{stem}.image.png is missing.");
+            Assert.True(File.Exists(stem + ".mask.png"), $"{stem}.mask.png is missing.");
         }
 
         Assert.Equal(4, File.ReadAllLines(Path.Combine(output, "particles.csv")).Length);
@@ -202,15 +209,17 @@ public sealed partial class RunCommandTests : IDisposable
         Assert.Contains("recipe.feret_ratio [1]", header, StringComparison.Ordinal);
         Assert.Contains("recipe.perimeter_diameter [px]", header, StringComparison.Ordinal);
         Assert.Contains("recipe.perimeter_diameter [nm]", header, StringComparison.Ordinal);
-        Assert.Contains("\"name\": \"recipe.feret_ratio\"", File.ReadAllText(Path.Combine(output, "results.json")), StringComparison.Ordinal);
+        var json = File.ReadAllText(Path.Combine(output, "results.json"));
+        Assert.Contains("\"name\": \"recipe.feret_ratio\"", json, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Run_PerimetersRecipe_ListsFourDefinitionsPerParticle()
     {
         var output = Path.Combine(_temporary, "perimeters");
+        var dataset = TestEnvironment.Sample("dataset.csv");
 
-        var run = Run("run", TestEnvironment.Script("perimeters.csx"), "--", TestEnvironment.Sample("dataset.csv"), output);
+        var run = Run("run", TestEnvironment.Script("perimeters.csx"), "--", dataset, output);
 
         Assert.True(run.ExitCode == 0, run.ToString());
         var lines = File.ReadAllLines(Path.Combine(output, "perimeters.csv"));

@@ -14,5 +14,8 @@ internal static class TestEnvironment
     public static string Sample(params string[] parts) => Path.Combine([RepositoryRoot, "samples", .. parts]);
 
     private static string Metadata(string key) =>
-        typeof(TestEnvironment).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;
+        typeof(TestEnvironment).Assembly
+            .GetCustomAttributes<AssemblyMetadataAttribute>()
+            .Single(attribute => attribute.Key == key)
+            .Value!;
 }
