@@ -1,0 +1,79 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using SC2Mid.Core.Datasets;
+using SC2Mid.Core.Extraction;
+using SC2Mid.Core.Imaging;
+using SC2Mid.Core.Plugins;
+
+namespace SC2Mid.Ui.Session;
+
+/// <summary>
+/// What the workbench works on: the dataset, the plugin catalog (loaded in the background), the latest batch
+/// results and the logger. Members that do long work are meant to be called off the UI thread.
+/// </summary>
+internal sealed class WorkbenchSession : IDisposable
+{
+    private readonly IReadOnlyList<string> _pluginRoots;
+    private volatile PluginCatalog? _catalog;
+
+    /// <summary>Creates a session; call <see cref="LoadPlugins"/> before extracting.</summary>
+    /// <param name="dataset">The dataset shown in the browser.</param>
+    /// <param name="pluginRoots">Plugin folders, searched in order, as for <see cref="PluginCatalog.Load"/>.</param>
+    /// <param name="loggerFactory">Creates the session's loggers; owned by the caller.</param>
+    public WorkbenchSession(Dataset dataset, IReadOnlyList<string> pluginRoots, ILoggerFactory loggerFactory)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        ArgumentNullException.ThrowIfNull(pluginRoots);
+        ArgumentNullException.ThrowIfNull(loggerFactory);
+        Dataset = dataset;
+        _pluginRoots = pluginRoots;
+        LoggerFactory = loggerFactory;
+        Logger = loggerFactory.CreateLogger("sc2mid.ui");
+    }
+
+    /// <summary>The dataset shown in the browser.</summary>
+    public Dataset Dataset { get; }
+
+    /// <summary>Creates loggers for the session's parts.</summary>
+    public ILoggerFactory LoggerFactory { get; }
+
+    /// <summary>The workbench's own logger.</summary>
+    public ILogger Logger { get; }
+
+    /// <summary>The plugin catalog, or null until <see cref="LoadPlugins"/> has finished.</summary>
+    public PluginCatalog? Catalog => _catalog;
+
+    /// <summary>Image decoding options shared by previews and extraction.</summary>
+    public ImageLoadOptions LoadOptions { get; } = new();
+
+    /// <summary>
+    /// Images processed at once: half the processor count, at least 1, so the UI thread keeps a core.
+    /// </summary>
+    public static int ExtractionThreads => Math.Max(1, Environment.ProcessorCount / 2);
+
+    /// <summary>Loads the plugin catalog. Slow (plugins may load native libraries), so call it off the UI thread.</summary>
+    public PluginCatalog LoadPlugins()
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var catalog = PluginCatalog.Load(_pluginRoots, 1, LoggerFactory.CreateLogger<PluginCatalog>());
+        _catalog = catalog;
+        UiLog.PluginsLoaded(Logger, catalog.Loaded.Count(), catalog.Entries.Count, stopwatch.Elapsed.TotalSeconds);
+        return catalog;
+    }
+
+    /// <summary>Runs every loaded plugin on every image of the dataset. Call it off the UI thread.</summary>
+    /// <param name="progress">Receives one report per finished image, from worker threads.</param>
+    /// <param name="cancellationToken">Stops the run; images not yet started are skipped.</param>
+    /// <exception cref="InvalidOperationException">The plugins are not loaded yet.</exception>
+    /// <exception cref="OperationCanceledException">The run was cancelled.</exception>
+    public IReadOnlyList<ImageResult> Extract(IProgress<BatchProgress> progress, CancellationToken cancellationToken)
+    {
+        var catalog = _catalog ?? throw new InvalidOperationException("The plugins are still loading; try again shortly.");
+        var extractor = new Extractor(catalog, new ExtractionOptions { Load = LoadOptions }, Logger);
+        UiLog.ExtractionStarted(Logger, Dataset.Items.Count, ExtractionThreads);
+        return BatchRunner.Run(extractor, Dataset.Items, ExtractionThreads, progress, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _catalog?.Dispose();
+}

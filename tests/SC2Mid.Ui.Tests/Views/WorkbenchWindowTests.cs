@@ -1,0 +1,174 @@
+using SC2Mid.Core.Extraction;
+using SC2Mid.Ui.Imaging;
+using SC2Mid.Ui.Views;
+using Terminal.Gui.Input;
+
+namespace SC2Mid.Ui.Tests.Views;
+
+[Collection(WorkbenchTestGroup.Name)]
+public class WorkbenchWindowTests
+{
+    [Fact]
+    public void Open_BundledSample_ListsSamplesAndKeys()
+    {
+        using var harness = new WorkbenchHarness();
+
+        var screen = harness.Screen;
+
+        ScreenAssert.Contains("TS_001.133.tif", screen);
+        ScreenAssert.Contains("niaid-tem/niaid_", screen);
+        ScreenAssert.Contains("not run", screen);
+        ScreenAssert.Contains("Extract", screen);
+        ScreenAssert.Contains("Quit", screen);
+    }
+
+    [Fact]
+    public void Open_BundledSample_DrawsPreviewWithOutline()
+    {
+        using var harness = new WorkbenchHarness();
+
+        harness.PumpUntil(() => harness.Window.DatasetPage.BlockPreview.Rendered is not null, "the preview");
+
+        Assert.True(harness.Window.DatasetPage.BlockPreview.Rendered!.OutlinePixels > 0);
+        Assert.Contains(BlockCell.Glyph, harness.Screen);
+        ScreenAssert.Contains("TS_001.133.tif: 960 x 928 px, 8-bit tiff; mask foreground", harness.Screen);
+    }
+
+    [Fact]
+    public void F1_ShowsKeyTable_EscReturns()
+    {
+        using var harness = new WorkbenchHarness();
+
+        harness.Press(Key.F1);
+        var help = harness.Screen;
+        harness.Press(Key.Esc);
+
+        ScreenAssert.Contains("Key bindings", help);
+        ScreenAssert.Contains("Ctrl+E", help);
+        ScreenAssert.Contains("Shift+S", help);
+        Assert.Same(harness.Window.DatasetPage, harness.Window.CurrentPage);
+        Assert.False(harness.Window.StopRequested);
+    }
+
+    [Fact]
+    public void F3_AfterLoading_DescribesShapePlugin()
+    {
+        using var harness = new WorkbenchHarness();
+        harness.WaitForPlugins();
+        harness.PumpUntil(() => harness.Window.PluginsPage.DetailsText.Contains("shape.area", StringComparison.Ordinal), "plugin details");
+
+        harness.Press(Key.F3);
+        var screen = harness.Screen;
+
+        Assert.Same(harness.Window.PluginsPage, harness.Window.CurrentPage);
+        ScreenAssert.Contains("(loaded)", screen);
+        Assert.Contains("shape.area [px^2, nm^2 when calibrated]", harness.Window.PluginsPage.DetailsText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CtrlE_BundledSample_FillsResultsAndStatuses()
+    {
+        using var harness = new WorkbenchHarness();
+        harness.WaitForPlugins();
+
+        harness.Press(Key.E.WithCtrl);
+        harness.PumpUntil(() => harness.Window.ResultsPage.Table is not null, "the extraction");
+        var status = harness.Window.JobStatus;
+        var datasetScreen = harness.Screen;
+        harness.Press(Key.F5);
+        var resultsScreen = harness.Screen;
+
+        ScreenAssert.Contains("2 images: 1 ok, 1 without mask, 0 partial, 0 failed", status);
+        ScreenAssert.Contains("no_mask", datasetScreen);
+        Assert.Equal(2, harness.Window.ResultsPage.Table!.Rows);
+        ScreenAssert.Contains("shape.area [px^2]", resultsScreen);
+    }
+
+    [Fact]
+    public void SortKey_FeatureColumn_SortsResultsAndShowsHistogram()
+    {
+        using var harness = new WorkbenchHarness();
+        harness.WaitForPlugins();
+        harness.Press(Key.E.WithCtrl);
+        harness.PumpUntil(() => harness.Window.ResultsPage.Table is not null, "the extraction");
+        harness.Press(Key.F5);
+
+        harness.Window.ResultsPage.TableView.SetSelection(ResultsTableColumn, 0, false, null);
+        harness.Press(Key.S.WithShift);
+
+        Assert.Equal(ResultsTableColumn, harness.Window.ResultsPage.Table!.SortColumn);
+        Assert.True(harness.Window.ResultsPage.Table.SortDescending);
+        Assert.NotNull(harness.Window.ResultsPage.Histogram.Drawn);
+        ScreenAssert.Contains("largest first", harness.Screen);
+    }
+
+    [Fact]
+    public void Esc_NoJob_DoesNotQuit()
+    {
+        using var harness = new WorkbenchHarness();
+
+        harness.Press(Key.Esc);
+
+        Assert.False(harness.Window.StopRequested);
+    }
+
+    [Fact]
+    public void CtrlQ_Idle_RequestsStop()
+    {
+        using var harness = new WorkbenchHarness();
+
+        harness.Press(Key.Q.WithCtrl);
+
+        Assert.True(harness.Window.StopRequested);
+    }
+
+    [Fact]
+    public void Resize_BelowMinimum_ShowsNoticeThenRestores()
+    {
+        using var harness = new WorkbenchHarness();
+
+        harness.Resize(40, 10);
+        var small = harness.Screen;
+        var tooSmall = harness.Window.IsTooSmall;
+        harness.Resize(120, 40);
+        var restored = harness.Screen;
+
+        Assert.True(tooSmall);
+        ScreenAssert.Contains("Window too small", small);
+        Assert.False(harness.Window.IsTooSmall);
+        ScreenAssert.Contains("TS_001.133.tif", restored);
+        ScreenAssert.DoesNotContain("Window too small", restored);
+    }
+
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(4, 2)]
+    [InlineData(WorkbenchWindow.MinimumColumns - 1, WorkbenchWindow.MinimumRows)]
+    [InlineData(WorkbenchWindow.MinimumColumns, WorkbenchWindow.MinimumRows)]
+    public void Resize_TinyOrBorderlineSizes_DrawsWithoutThrowing(int columns, int rows)
+    {
+        using var harness = new WorkbenchHarness();
+
+        harness.Resize(columns, rows);
+        harness.PumpUntil(() => harness.Session.Catalog is not null, "the plugins to load");
+
+        Assert.Equal(columns < WorkbenchWindow.MinimumColumns || rows < WorkbenchWindow.MinimumRows, harness.Window.IsTooSmall);
+    }
+
+    [Fact]
+    public void LogPage_AfterStart_ShowsLifecycleMessages()
+    {
+        using var harness = new WorkbenchHarness();
+        harness.WaitForPlugins();
+
+        harness.PumpUntil(
+            () => harness.Window.LogPage.Lines.Any(line => line.Contains("Plugins loaded", StringComparison.Ordinal)),
+            "the log line of the plugin loading");
+        harness.Press(Key.F6);
+
+        ScreenAssert.Contains("Plugins loaded", harness.Screen);
+    }
+
+    /// <summary>The first feature column of the results table.</summary>
+    private const int ResultsTableColumn = SC2Mid.Ui.Results.ResultsTable.KeyColumns;
+}
