@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
 using SC2Mid.Core.Plugins;
 using SC2Mid.Recipes.Compilation;
@@ -94,8 +95,14 @@ internal static class RunCommand
             Timeout = timeout is { } limit ? TimeSpan.FromSeconds(limit) : null,
         };
         var printer = new RecipeEventPrinter(Console.Out, Console.Error, logLevel);
+
+        // Without these handlers the runtime's default action for SIGINT and SIGTERM ends this process at once and
+        // leaves the worker running; with them, the worker is killed first and the exit code is 130.
+        using var interrupted = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Cancel);
+        using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Cancel);
         var result = await new RecipeRunner(options)
-            .RunAsync(recipe.FullName, parse.GetValue(RecipeArguments) ?? [], printer, cancellationToken)
+            .RunAsync(recipe.FullName, parse.GetValue(RecipeArguments) ?? [], printer, interrupted.Token)
             .ConfigureAwait(false);
         if (result.Status is RecipeRunStatus.TimedOut or RecipeRunStatus.Cancelled)
         {
@@ -103,6 +110,12 @@ internal static class RunCommand
         }
 
         return result.ExitCode;
+
+        void Cancel(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            interrupted.Cancel();
+        }
     }
 
     private static Task<int> RunWorkerAsync(ParseResult parse, CancellationToken cancellationToken)
@@ -118,7 +131,32 @@ internal static class RunCommand
             LogLevel = parse.GetValue(CommonOptions.LogLevel),
             Threads = Math.Max(1, parse.GetValue(CommonOptions.Threads)),
         };
+        ExitWhenParentCloses();
         return RecipeWorker.RunAsync(request, Console.Out, cancellationToken);
+    }
+
+    /// <summary>
+    /// Ends the worker when its standard input reaches end of file, which happens when the parent that started it
+    /// exits, even by SIGKILL, so that no recipe outlives its host.
+    /// </summary>
+    /// <remarks>Recipes run by a worker must not read standard input, which belongs to this watch.</remarks>
+    private static void ExitWhenParentCloses()
+    {
+        var thread = new Thread(() =>
+        {
+            using var input = Console.OpenStandardInput();
+            var buffer = new byte[256];
+            while (input.Read(buffer) > 0)
+            {
+            }
+
+            Environment.Exit(RecipeExitCodes.Cancelled);
+        })
+        {
+            IsBackground = true,
+            Name = "sc2mid parent watch",
+        };
+        thread.Start();
     }
 
     /// <summary>The cache folder, or null for <c>--no-cache</c>; the worker receives an empty value for none.</summary>

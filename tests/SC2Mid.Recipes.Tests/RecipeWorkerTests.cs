@@ -143,6 +143,22 @@ public sealed class RecipeWorkerTests : IDisposable
         Assert.Equal(2, Directory.GetDirectories(cache).Length);
     }
 
+    [Fact]
+    public async Task RunAsync_DamagedCacheEntry_ReportsIt()
+    {
+        var cache = Path.Combine(_temporary, "cache");
+        var recipe = Write("damaged.csx", "return 0;\n");
+        new RecipeCompiler(cache).Compile(recipe);
+        File.WriteAllBytes(Path.Combine(Directory.GetDirectories(cache).Single(), "recipe.dll"), [1, 2, 3]);
+        var protocol = new StringWriter();
+
+        var request = new RecipeWorkerRequest { RecipePath = recipe, CacheDirectory = cache, PluginDirectories = [] };
+        var exitCode = await RecipeWorker.RunAsync(request, protocol, CancellationToken.None);
+
+        Assert.Equal(RecipeExitCodes.InputError, exitCode);
+        Assert.Contains("is damaged", protocol.ToString(), StringComparison.Ordinal);
+    }
+
     private async Task<int> RunTinyRecipe(int index)
     {
         // Each text differs, so each run compiles and loads a new assembly.

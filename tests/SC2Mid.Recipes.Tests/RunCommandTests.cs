@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace SC2Mid.Recipes.Tests;
@@ -7,6 +8,9 @@ namespace SC2Mid.Recipes.Tests;
 /// repository.</summary>
 public sealed partial class RunCommandTests : IDisposable
 {
+    /// <summary>Time allowed for a worker to exit after its parent was killed.</summary>
+    private static readonly TimeSpan WorkerExitTimeout = TimeSpan.FromSeconds(10);
+
     private readonly string _temporary =
         Path.Combine(Path.GetTempPath(), "sc2mid-recipe-tests-" + Guid.NewGuid().ToString("N"));
 
@@ -70,6 +74,46 @@ public sealed partial class RunCommandTests : IDisposable
         Assert.Equal(124, run.ExitCode);
         Assert.Contains("stopped after the 3 s timeout", run.Error, StringComparison.Ordinal);
         Assert.True(run.Elapsed < TimeSpan.FromSeconds(10), $"The run took {run.Elapsed}.");
+    }
+
+    [Fact]
+    public void Run_Interrupted_KillsWorker()
+    {
+        var recipe = Write("interrupted.csx", "Console.WriteLine(\"started\");\nwhile (true) { }\n");
+        var stopwatch = Stopwatch.StartNew();
+        using var parent = Sc2midProcess.Start(WorkingDirectory, CacheDirectory, "run", recipe);
+        Assert.Equal("started", parent.StandardOutput.ReadLine());
+
+        using (var interrupt = Process.Start("kill", ["-INT", parent.Id.ToString(CultureInfo.InvariantCulture)]))
+        {
+            interrupt.WaitForExit();
+        }
+
+        var run = Sc2midProcess.Wait(parent, stopwatch);
+        Assert.Equal(130, run.ExitCode);
+        var expected = "The recipe was cancelled; its worker process was killed.";
+        Assert.Contains(expected, run.Error, StringComparison.Ordinal);
+        Assert.Empty(ProcessesMentioning(recipe));
+    }
+
+    [Fact]
+    public void Run_ParentKilled_WorkerExits()
+    {
+        var recipe = Write("orphan.csx", "Console.WriteLine(\"started\");\nwhile (true) { }\n");
+        using var parent = Sc2midProcess.Start(WorkingDirectory, CacheDirectory, "run", recipe);
+        Assert.Equal("started", parent.StandardOutput.ReadLine());
+        Assert.Equal(2, ProcessesMentioning(recipe).Count);
+
+        parent.Kill();
+        parent.WaitForExit();
+
+        var deadline = DateTime.UtcNow + WorkerExitTimeout;
+        while (ProcessesMentioning(recipe).Count > 0 && DateTime.UtcNow < deadline)
+        {
+            Thread.Sleep(100);
+        }
+
+        Assert.Empty(ProcessesMentioning(recipe));
     }
 
     [Fact]
@@ -226,6 +270,34 @@ public sealed partial class RunCommandTests : IDisposable
         Assert.Equal(5, lines.Length);
         Assert.Contains(lines, line => line.Contains(",shape.perimeter_crofton,", StringComparison.Ordinal));
         Assert.Matches(MeanRatio(), run.Output);
+    }
+
+    /// <summary>Returns the ids of processes whose command line contains <paramref name="text"/> (Linux
+    /// /proc).</summary>
+    private static List<int> ProcessesMentioning(string text)
+    {
+        var ids = new List<int>();
+        foreach (var folder in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(folder), out var id))
+            {
+                continue;
+            }
+
+            try
+            {
+                if (File.ReadAllText(Path.Combine(folder, "cmdline")).Contains(text, StringComparison.Ordinal))
+                {
+                    ids.Add(id);
+                }
+            }
+            catch (IOException)
+            {
+                // The process ended while its folder was read.
+            }
+        }
+
+        return ids;
     }
 
     private Sc2midRun Run(params string[] arguments) => Sc2midProcess.Run(WorkingDirectory, CacheDirectory, arguments);

@@ -10,6 +10,14 @@ internal static class Sc2midProcess
 
     public static Sc2midRun Run(string workingDirectory, string cacheDirectory, params string[] arguments)
     {
+        var stopwatch = Stopwatch.StartNew();
+        using var process = Start(workingDirectory, cacheDirectory, arguments);
+        return Wait(process, stopwatch, arguments);
+    }
+
+    /// <summary>Starts sc2mid without waiting; read its output with <see cref="Wait"/>.</summary>
+    public static Process Start(string workingDirectory, string cacheDirectory, params string[] arguments)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -23,8 +31,12 @@ internal static class Sc2midProcess
             start.ArgumentList.Add(argument);
         }
 
-        var stopwatch = Stopwatch.StartNew();
-        using var process = Process.Start(start)!;
+        return Process.Start(start)!;
+    }
+
+    /// <summary>Waits for a started sc2mid and returns its exit code and output.</summary>
+    public static Sc2midRun Wait(Process process, Stopwatch stopwatch, params string[] arguments)
+    {
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         if (!process.WaitForExit(Timeout))

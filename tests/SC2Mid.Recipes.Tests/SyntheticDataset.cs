@@ -3,7 +3,8 @@ using OpenCvSharp;
 
 namespace SC2Mid.Recipes.Tests;
 
-/// <summary>Writes a small dataset whose one mask contains three separate disks, as a multi-particle micrograph.</summary>
+/// <summary>Writes a small dataset whose one mask contains three separate disks, as a multi-particle
+/// micrograph.</summary>
 internal static class SyntheticDataset
 {
     /// <summary>Writes disks.png, disks_mask.png and a manifest; returns the manifest path.</summary>

@@ -52,6 +52,9 @@ public sealed class RecipeRunner
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+
+            // The worker exits when this pipe closes, so it cannot outlive a host that is killed.
+            RedirectStandardInput = true,
             UseShellExecute = false,
         };
         foreach (var argument in _options.WorkerArguments(recipePath, args))

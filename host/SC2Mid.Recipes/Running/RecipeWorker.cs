@@ -64,7 +64,19 @@ public static class RecipeWorker
             Threads = request.Threads,
             CancellationToken = cancellationToken,
         };
-        using var loaded = compiled.Assembly.Load();
+        LoadedRecipe loaded;
+        try
+        {
+            loaded = compiled.Assembly.Load();
+        }
+        catch (BadImageFormatException exception)
+        {
+            var message = $"The compiled recipe read from the cache {request.CacheDirectory} is damaged "
+                + $"({exception.Message}); delete that folder or run with --no-cache.";
+            return Fail(Send, RecipeExitCodes.InputError, message);
+        }
+
+        using var unload = loaded;
         using var globals = new RecipeGlobals(environment);
         try
         {
