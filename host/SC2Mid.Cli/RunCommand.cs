@@ -84,12 +84,15 @@ internal static class RunCommand
             throw new UsageException($"--threads must be 1 or more, not {threads}.");
         }
 
+        // Reading the lock file here reports an invalid one as a usage error before any worker starts.
+        PluginLockOption.Read(parse);
         var logLevel = parse.GetValue(CommonOptions.LogLevel);
         var options = new RecipeRunOptions
         {
             Worker = RecipeWorkerCommand.CurrentProcess(),
             CacheDirectory = CacheFolder(parse),
             PluginDirectories = parse.GetValue(CommonOptions.PluginDirectories) ?? [],
+            PluginLockPath = parse.GetValue(PluginLockOption.Option)?.FullName,
             LogLevel = logLevel,
             Threads = threads,
             Timeout = timeout is { } limit ? TimeSpan.FromSeconds(limit) : null,
@@ -128,6 +131,7 @@ internal static class RunCommand
             Args = parse.GetValue(RecipeArguments) ?? [],
             CacheDirectory = CacheFolder(parse),
             PluginDirectories = plugins,
+            PluginLock = PluginLockOption.Read(parse),
             LogLevel = parse.GetValue(CommonOptions.LogLevel),
             Threads = Math.Max(1, parse.GetValue(CommonOptions.Threads)),
         };

@@ -46,7 +46,8 @@ public sealed class RecipeGlobals : IDisposable
         _catalog = new Lazy<PluginCatalog>(() => PluginCatalog.Load(
             environment.PluginDirectories,
             maxThreads: 1,
-            environment.LoggerFactory?.CreateLogger<PluginCatalog>()));
+            environment.LoggerFactory?.CreateLogger<PluginCatalog>(),
+            environment.PluginLock));
     }
 
     /// <summary>Arguments given after <c>--</c>: <c>sc2mid run paper.csx -- data/ out/</c> gives <c>["data/",

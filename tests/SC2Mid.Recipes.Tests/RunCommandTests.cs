@@ -212,6 +212,21 @@ public sealed partial class RunCommandTests : IDisposable
     }
 
     [Fact]
+    public void Run_PluginLock_LimitsRecipePlugins()
+    {
+        var shape = Path.Combine(Path.GetDirectoryName(TestEnvironment.CliAssembly)!, "plugins", "shape");
+        var lockFile = Path.Combine(_temporary, "shape.lock.json");
+        var locked = Run("plugins", "lock", shape, "--out", lockFile);
+        Assert.True(locked.ExitCode == 0, locked.ToString());
+        var recipe = Write("plugins.csx", "Console.WriteLine(\"loaded: \" + string.Join(\",\", Plugins));\n");
+
+        var run = Run("run", recipe, "--plugin-lock", lockFile);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("loaded: shape" + Environment.NewLine, run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Run_MissingRecipe_ExitsWithInputError()
     {
         var run = Run("run", Path.Combine(_temporary, "absent.csx"));

@@ -17,6 +17,9 @@ public sealed record RecipeRunOptions
     /// folder.</summary>
     public IReadOnlyList<string> PluginDirectories { get; init; } = [];
 
+    /// <summary>Lock file (<c>sc2mid plugins lock</c>) that limits the plugins the worker loads, or null.</summary>
+    public string? PluginLockPath { get; init; }
+
     /// <summary>Lowest level of log messages the worker sends.</summary>
     public LogLevel LogLevel { get; init; } = LogLevel.Warning;
 
@@ -47,6 +50,12 @@ public sealed record RecipeRunOptions
         {
             yield return "--plugins";
             yield return Path.GetFullPath(directory);
+        }
+
+        if (PluginLockPath is not null)
+        {
+            yield return "--plugin-lock";
+            yield return Path.GetFullPath(PluginLockPath);
         }
 
         yield return "--";

@@ -59,6 +59,7 @@ public static class RecipeWorker
             RecipePath = Path.GetFullPath(request.RecipePath),
             Args = request.Args,
             PluginDirectories = request.PluginDirectories,
+            PluginLock = request.PluginLock,
             LoggerFactory = loggerFactory,
             Progress = new ForwardingProgress(progress => Send(new RecipeProgressEvent(progress))),
             Threads = request.Threads,

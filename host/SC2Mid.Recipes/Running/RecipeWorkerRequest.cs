@@ -18,6 +18,9 @@ public sealed record RecipeWorkerRequest
     /// <summary>Folders searched for plugins, in order.</summary>
     public IReadOnlyList<string> PluginDirectories { get; init; } = [PluginCatalog.DefaultDirectory];
 
+    /// <summary>Plugin builds allowed to load, or null to load every valid plugin.</summary>
+    public PluginLock? PluginLock { get; init; }
+
     /// <summary>Lowest level of log messages sent to the parent.</summary>
     public LogLevel LogLevel { get; init; } = LogLevel.Warning;
 
