@@ -29,16 +29,27 @@ public static class UiCommand
         {
             Description = $"File the workbench appends its log to (default: {WorkbenchOptions.DefaultLogFile}).",
         };
+        var recipe = new Option<string?>("--recipe")
+        {
+            Description = "Recipe file (.csx) opened in the recipe editor, created from a starter recipe when missing "
+                + $"(default: {WorkbenchOptions.DefaultRecipeFile}).",
+        };
         var command = new Command(
             "ui",
             "Open the terminal workbench: dataset browser with image and mask preview, plugin browser, recipe editor, "
-            + "results table with histograms and a log pane. Needs an interactive terminal.")
+            + "results table with histograms and a log pane. Needs an interactive terminal; F1 lists the keys.")
         {
             dataset,
             logFile,
+            recipe,
         };
         command.SetAction(parse => Workbench.Run(
-            Options(parse, plugins, logLevel) with { Dataset = parse.GetValue(dataset), LogFile = parse.GetValue(logFile) },
+            Options(parse, plugins, logLevel) with
+            {
+                Dataset = parse.GetValue(dataset),
+                LogFile = parse.GetValue(logFile),
+                RecipeFile = parse.GetValue(recipe),
+            },
             Console.Error));
         root.Subcommands.Add(command);
 

@@ -84,7 +84,7 @@ public static class Workbench
         LogBuffer buffer,
         string logFile)
     {
-        using var session = new WorkbenchSession(dataset, options.PluginRoots, loggerFactory);
+        using var session = new WorkbenchSession(dataset, options, loggerFactory);
         foreach (var warning in dataset.Warnings)
         {
             UiLog.DatasetWarning(session.Logger, warning);

@@ -14,6 +14,15 @@ public sealed record WorkbenchOptions
     /// <summary>Log file, appended to; null for <see cref="DefaultLogFile"/>.</summary>
     public string? LogFile { get; init; }
 
+    /// <summary>Recipe file shown in the editor; null for <see cref="DefaultRecipeFile"/>, created on first use.</summary>
+    public string? RecipeFile { get; init; }
+
+    /// <summary>
+    /// The <c>sc2mid</c> executable that runs recipes in worker processes; null for the current process, which is
+    /// <c>sc2mid</c> itself when the workbench was started by <c>sc2mid ui</c>.
+    /// </summary>
+    public Recipes.Running.RecipeWorkerCommand? RecipeWorker { get; init; }
+
     /// <summary>Lowest level written to the log file and the log pane.</summary>
     public LogLevel LogLevel { get; init; } = LogLevel.Information;
 
@@ -21,8 +30,12 @@ public sealed record WorkbenchOptions
     /// The default log file: <c>sc2mid/ui.log</c> under the local application data folder
     /// (<c>$XDG_DATA_HOME</c>, or <c>~/.local/share</c> on Linux).
     /// </summary>
-    public static string DefaultLogFile => Path.Combine(
+    public static string DefaultLogFile => Path.Combine(DataFolder, "ui.log");
+
+    /// <summary>The default recipe file: <c>sc2mid/workbench.csx</c> in the same folder as the log.</summary>
+    public static string DefaultRecipeFile => Path.Combine(DataFolder, "workbench.csx");
+
+    private static string DataFolder => Path.Combine(
         Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create),
-        "sc2mid",
-        "ui.log");
+        "sc2mid");
 }

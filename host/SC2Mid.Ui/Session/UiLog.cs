@@ -38,6 +38,15 @@ internal static partial class UiLog
     [LoggerMessage(111, LogLevel.Information, "Window resized to {Columns} x {Rows}, below the minimum; showing a notice")]
     public static partial void WindowTooSmall(ILogger logger, int columns, int rows);
 
+    [LoggerMessage(113, LogLevel.Information, "Recipe {Recipe} started on {Dataset}")]
+    public static partial void RecipeStarted(ILogger logger, string recipe, string dataset);
+
+    [LoggerMessage(114, LogLevel.Information, "Recipe finished: {Status}, exit code {ExitCode}, {Seconds:F1} s")]
+    public static partial void RecipeFinished(ILogger logger, string status, int exitCode, double seconds);
+
+    [LoggerMessage(115, LogLevel.Error, "Recipe could not be run")]
+    public static partial void RecipeFailed(ILogger logger, Exception exception);
+
     [LoggerMessage(112, LogLevel.Warning, "Dataset: {Warning}")]
     public static partial void DatasetWarning(ILogger logger, string warning);
 }

@@ -4,6 +4,7 @@ using SC2Mid.Core.Datasets;
 using SC2Mid.Core.Extraction;
 using SC2Mid.Core.Imaging;
 using SC2Mid.Core.Plugins;
+using SC2Mid.Recipes.Running;
 
 namespace SC2Mid.Ui.Session;
 
@@ -14,22 +15,28 @@ namespace SC2Mid.Ui.Session;
 internal sealed class WorkbenchSession : IDisposable
 {
     private readonly IReadOnlyList<string> _pluginRoots;
+    private readonly RecipeWorkerCommand? _recipeWorker;
     private volatile PluginCatalog? _catalog;
 
     /// <summary>Creates a session; call <see cref="LoadPlugins"/> before extracting.</summary>
     /// <param name="dataset">The dataset shown in the browser.</param>
-    /// <param name="pluginRoots">Plugin folders, searched in order, as for <see cref="PluginCatalog.Load"/>.</param>
+    /// <param name="options">Plugin folders (searched in order), the recipe file and the recipe worker.</param>
     /// <param name="loggerFactory">Creates the session's loggers; owned by the caller.</param>
-    public WorkbenchSession(Dataset dataset, IReadOnlyList<string> pluginRoots, ILoggerFactory loggerFactory)
+    public WorkbenchSession(Dataset dataset, WorkbenchOptions options, ILoggerFactory loggerFactory)
     {
         ArgumentNullException.ThrowIfNull(dataset);
-        ArgumentNullException.ThrowIfNull(pluginRoots);
+        ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(loggerFactory);
         Dataset = dataset;
-        _pluginRoots = pluginRoots;
+        _pluginRoots = options.PluginRoots;
+        _recipeWorker = options.RecipeWorker;
+        RecipeFile = Path.GetFullPath(options.RecipeFile ?? WorkbenchOptions.DefaultRecipeFile);
         LoggerFactory = loggerFactory;
         Logger = loggerFactory.CreateLogger("sc2mid.ui");
     }
+
+    /// <summary>Full path of the recipe file shown in the editor.</summary>
+    public string RecipeFile { get; }
 
     /// <summary>The dataset shown in the browser.</summary>
     public Dataset Dataset { get; }
@@ -72,6 +79,27 @@ internal sealed class WorkbenchSession : IDisposable
         var extractor = new Extractor(catalog, new ExtractionOptions { Load = LoadOptions }, Logger);
         UiLog.ExtractionStarted(Logger, Dataset.Items.Count, ExtractionThreads);
         return BatchRunner.Run(extractor, Dataset.Items, ExtractionThreads, progress, cancellationToken);
+    }
+
+    /// <summary>
+    /// Compiles and runs the recipe file in a worker process with the session's plugin folders, passing the
+    /// dataset's path as the recipe's first argument.
+    /// </summary>
+    /// <param name="events">Receives what the worker reports, from a background thread.</param>
+    /// <param name="cancellationToken">Kills the worker; the result's status is then cancelled.</param>
+    /// <exception cref="InvalidOperationException">No worker was given and the current process is unknown.</exception>
+    /// <exception cref="System.ComponentModel.Win32Exception">The worker could not be started.</exception>
+    public Task<RecipeRunResult> RunRecipeAsync(IProgress<RecipeEvent> events, CancellationToken cancellationToken)
+    {
+        var runner = new RecipeRunner(new RecipeRunOptions
+        {
+            Worker = _recipeWorker ?? RecipeWorkerCommand.CurrentProcess(),
+            PluginDirectories = _pluginRoots,
+            LogLevel = LogLevel.Information,
+            Threads = ExtractionThreads,
+        });
+        UiLog.RecipeStarted(Logger, RecipeFile, Dataset.Source);
+        return runner.RunAsync(RecipeFile, [Dataset.Source], events, cancellationToken);
     }
 
     /// <inheritdoc />

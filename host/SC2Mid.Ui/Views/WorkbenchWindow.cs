@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using SC2Mid.Core.Extraction;
 using SC2Mid.Core.Output;
+using SC2Mid.Recipes.Running;
 using SC2Mid.Ui.Logging;
 using SC2Mid.Ui.Session;
 using Terminal.Gui.App;
@@ -28,6 +29,7 @@ internal sealed class WorkbenchWindow : Window
 
     private readonly WorkbenchSession _session;
     private readonly BackgroundJob _job = new();
+    private readonly Bar _pageBar;
     private readonly View _content;
     private readonly ProgressBar _progress;
     private readonly Label _jobStatus;
@@ -47,13 +49,27 @@ internal sealed class WorkbenchWindow : Window
         Title = $"sc2mid workbench: {session.Dataset.Source}";
         DatasetPage = new DatasetPage(session);
         PluginsPage = new PluginsPage();
-        RecipePage = new RecipePage();
+        RecipePage = new RecipePage(session.RecipeFile);
         ResultsPage = new ResultsPage();
         LogPage = new LogPage(logBuffer, logFile);
         WorkbenchPage[] pages = [DatasetPage, PluginsPage, RecipePage, ResultsPage, LogPage];
         _help = new HelpPage(GlobalKeyBindingHelp.Concat(pages.SelectMany(page => page.KeyBindingHelp)));
 
-        _content = new View { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(2) };
+        _pageBar = new Bar(
+        [
+            new Shortcut(Key.F1, "Help", () => ToggleHelp()),
+            new Shortcut(Key.F2, "Dataset", () => ShowPage(DatasetPage)),
+            new Shortcut(Key.F3, "Plugins", () => ShowPage(PluginsPage)),
+            new Shortcut(Key.F4, "Recipe", () => ShowPage(RecipePage)),
+            new Shortcut(Key.F5, "Results", () => ShowPage(ResultsPage)),
+            new Shortcut(Key.F6, "Log", () => ShowPage(LogPage)),
+        ])
+        {
+            X = 0,
+            Y = 0,
+            Width = Dim.Fill(),
+        };
+        _content = new View { X = 0, Y = 1, Width = Dim.Fill(), Height = Dim.Fill(2) };
         foreach (var page in pages.Append(_help))
         {
             page.Visible = false;
@@ -72,14 +88,9 @@ internal sealed class WorkbenchWindow : Window
         };
         _statusBar = new StatusBar(
         [
-            new Shortcut(Key.F1, "Help", () => ToggleHelp()),
-            new Shortcut(Key.F2, "Data", () => ShowPage(DatasetPage)),
-            new Shortcut(Key.F3, "Plugins", () => ShowPage(PluginsPage)),
-            new Shortcut(Key.F4, "Recipe", () => ShowPage(RecipePage)),
-            new Shortcut(Key.F5, "Results", () => ShowPage(ResultsPage)),
-            new Shortcut(Key.F6, "Log", () => ShowPage(LogPage)),
-            new Shortcut(Key.E.WithCtrl, "Extract", () => StartExtraction()),
-            new Shortcut(Key.Esc, "Stop", () => CancelWork()),
+            new Shortcut(Key.E.WithCtrl, "Extract features", () => StartExtraction()),
+            new Shortcut(Key.R.WithCtrl, "Run recipe", () => StartRecipe()),
+            new Shortcut(Key.Esc, "Cancel", () => CancelWork()),
             new Shortcut(Key.Q.WithCtrl, "Quit", () => Quit()),
         ]);
         _tooSmall = new Label
@@ -91,7 +102,7 @@ internal sealed class WorkbenchWindow : Window
             Visible = false,
             HotKeySpecifier = DatasetPage.NoHotKey,
         };
-        Add(_content, _progress, _jobStatus, _statusBar, _tooSmall);
+        Add(_pageBar, _content, _progress, _jobStatus, _statusBar, _tooSmall);
 
         _current = DatasetPage;
         _beforeHelp = DatasetPage;
@@ -105,6 +116,7 @@ internal sealed class WorkbenchWindow : Window
         new("global", "F1", "show or hide this key table"),
         new("global", "F2 / F3 / F4 / F5 / F6", "show the Dataset / Plugins / Recipe / Results / Log page"),
         new("global", "Ctrl+E", "extract the features of every image with every loaded plugin, in the background"),
+        new("global", "Ctrl+R", "save and run the recipe of the Recipe page on the dataset, in a worker process"),
         new("global", "Esc", "cancel the running extraction or recipe; on the help page, go back"),
         new("global", "Ctrl+Q", "quit (cancels running work first)"),
         new("global", "Tab / Shift+Tab", "move the focus between the views of a page"),
@@ -152,6 +164,11 @@ internal sealed class WorkbenchWindow : Window
             return true;
         });
         LoadPluginsInBackground(app);
+        if (RecipePage.Load() is { } error)
+        {
+            SetStatus(error);
+        }
+
         DatasetPage.Attach(app);
     }
 
@@ -194,6 +211,35 @@ internal sealed class WorkbenchWindow : Window
 
         _progress.Fraction = 0;
         SetStatus($"Extracting {total} images with {WorkbenchSession.ExtractionThreads} threads… (Esc cancels)");
+        return true;
+    }
+
+    /// <summary>
+    /// Saves the recipe page and runs the recipe in a worker process, showing its diagnostics, output and progress,
+    /// unless a job is running.
+    /// </summary>
+    /// <returns>Whether a job was started.</returns>
+    public bool StartRecipe()
+    {
+        var app = _app ?? throw new InvalidOperationException("Attach the window to an application first.");
+        if (_job.IsRunning)
+        {
+            SetStatus($"The {_job.Name} is still running; press Esc to cancel it first.");
+            return false;
+        }
+
+        if (RecipePage.Save() is { } error)
+        {
+            SetStatus(error);
+            return false;
+        }
+
+        RecipePage.ClearOutput();
+        ShowPage(RecipePage);
+        _progress.Fraction = 0;
+        var events = new UiThreadProgress<RecipeEvent>(app, OnRecipeEvent);
+        _job.TryStart("recipe", token => RunRecipe(app, events, token));
+        SetStatus($"Running {Path.GetFileName(_session.RecipeFile)}… (Esc cancels)");
         return true;
     }
 
@@ -258,6 +304,51 @@ internal sealed class WorkbenchWindow : Window
             // must end the job and be shown rather than take the workbench down.
             UiLog.ExtractionFailed(_session.Logger, exception);
             app.Invoke(() => SetStatus($"Extraction failed: {exception.GetType().Name}: {exception.Message} (see F6)"));
+        }
+    }
+
+    private async Task RunRecipe(IApplication app, IProgress<RecipeEvent> events, CancellationToken token)
+    {
+        try
+        {
+            var result = await _session.RunRecipeAsync(events, token).ConfigureAwait(false);
+            UiLog.RecipeFinished(_session.Logger, result.Status.ToString(), result.ExitCode, result.Elapsed.TotalSeconds);
+            app.Invoke(() => OnRecipeFinished(result));
+        }
+        catch (Exception exception) when (exception is InvalidOperationException or System.ComponentModel.Win32Exception)
+        {
+            UiLog.RecipeFailed(_session.Logger, exception);
+            app.Invoke(() => SetStatus($"The recipe could not be run: {exception.Message} (see F6)"));
+        }
+    }
+
+    private void OnRecipeEvent(RecipeEvent recipeEvent)
+    {
+        RecipePage.Show(recipeEvent);
+        if (recipeEvent is RecipeProgressEvent { Progress: var progress } && _job.IsRunning)
+        {
+            _progress.Fraction = progress.Total > 0 ? (float)progress.Completed / progress.Total : 0;
+            SetStatus($"[{progress.Completed}/{progress.Total}] {progress.Message} (Esc cancels)");
+        }
+    }
+
+    private void OnRecipeFinished(RecipeRunResult result)
+    {
+        var seconds = result.Elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture);
+        var errors = result.Diagnostics.Where(diagnostic => diagnostic.IsError).ToArray();
+        SetStatus(result.Status switch
+        {
+            RecipeRunStatus.Succeeded => $"Recipe finished in {seconds} s with exit code {result.ExitCode}.",
+            RecipeRunStatus.CompileFailed => $"The recipe does not compile: {errors.Length} errors; the cursor is on the first.",
+            RecipeRunStatus.Cancelled => $"Recipe cancelled after {seconds} s.",
+            RecipeRunStatus.TimedOut => $"Recipe timed out after {seconds} s.",
+            _ => $"Recipe failed (exit code {result.ExitCode}): {result.ErrorMessage}",
+        });
+        _progress.Fraction = result.Status == RecipeRunStatus.Succeeded ? 1 : _progress.Fraction;
+        var first = errors.FirstOrDefault(diagnostic => string.Equals(diagnostic.FilePath, _session.RecipeFile, StringComparison.Ordinal));
+        if (first is not null)
+        {
+            RecipePage.GoTo(first);
         }
     }
 
@@ -335,6 +426,10 @@ internal sealed class WorkbenchWindow : Window
         {
             StartExtraction();
         }
+        else if (key == Key.R.WithCtrl)
+        {
+            StartRecipe();
+        }
         else if (key == Key.Esc)
         {
             // Esc would otherwise quit the window (Terminal.Gui's default); here it cancels or leaves the help.
@@ -395,6 +490,7 @@ internal sealed class WorkbenchWindow : Window
         }
 
         _tooSmall.Visible = tooSmall;
+        _pageBar.Visible = !tooSmall;
         _content.Visible = !tooSmall;
         _progress.Visible = !tooSmall;
         _jobStatus.Visible = !tooSmall;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using SC2Mid.Core.Datasets;
+using SC2Mid.Recipes.Running;
 using SC2Mid.Ui.Logging;
 using SC2Mid.Ui.Session;
 using SC2Mid.Ui.Views;
@@ -17,8 +18,11 @@ namespace SC2Mid.Ui.Tests.Views;
 /// </summary>
 internal sealed class WorkbenchHarness : IDisposable
 {
-    /// <summary>Longest wait for background work (plugin loading, previews, extraction) on a busy 2-core machine.</summary>
-    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+    /// <summary>
+    /// Longest wait for background work (plugin loading, previews, extraction, a recipe compiled by Roslyn in a
+    /// worker process) on a busy 2-core machine.
+    /// </summary>
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(120);
 
     private readonly string _logFolder = Path.Combine(Path.GetTempPath(), "sc2mid-ui-tests-" + Guid.NewGuid().ToString("N"));
     private readonly LogBuffer _buffer = new();
@@ -31,8 +35,13 @@ internal sealed class WorkbenchHarness : IDisposable
         var logFile = Path.Combine(_logFolder, "ui.log");
         var provider = new WorkbenchLoggerProvider(logFile, buffer, LogLevel.Debug);
         _loggerFactory = LoggerFactory.Create(builder => builder.SetMinimumLevel(LogLevel.Debug).AddProvider(provider));
-        Session = new WorkbenchSession(
-            DatasetReader.Read(Repository.SampleManifest), [Repository.ShapePluginFolder], _loggerFactory);
+        var options = new WorkbenchOptions
+        {
+            PluginRoots = [Repository.ShapePluginFolder],
+            RecipeFile = Path.Combine(_logFolder, "workbench.csx"),
+            RecipeWorker = RecipeWorkerCommand.ForExecutable(Repository.CliAssembly),
+        };
+        Session = new WorkbenchSession(DatasetReader.Read(Repository.SampleManifest), options, _loggerFactory);
 
         App = Application.Create();
         App.Init(DriverRegistry.Names.ANSI);
