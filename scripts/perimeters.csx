@@ -8,7 +8,8 @@
 //
 // Usage: sc2mid run scripts/perimeters.csx [-- DATASET [OUT]]
 //   defaults: samples/dataset.csv (each mask component is one particle), results/perimeters
-// Writes OUT/perimeters.csv: one row per particle and definition.
+// Writes OUT/perimeters.csv (one row per particle and definition) and OUT/perimeters.png (bar chart of the mean
+// ratios).
 #load "lib/output.csx"
 
 var dataset = InputDataset(0);
@@ -39,6 +40,7 @@ foreach (var row in table.Rows)
 Console.WriteLine(comparison);
 
 // Mean ratio per definition over all particles: how much each estimator differs from scikit-image's on this data.
+var means = new List<double>();
 foreach (var definition in definitions)
 {
     var ratios = table.Rows
@@ -47,7 +49,14 @@ foreach (var definition in definitions)
         .Where(double.IsFinite)
         .ToArray();
     var mean = ratios.Length == 0 ? double.NaN : ratios.Average();
+    means.Add(mean);
     Console.WriteLine($"{definition,-32} mean ratio to shape.perimeter {mean:F4} over {ratios.Length} particle(s)");
 }
 
-Console.WriteLine($"Table: {comparison.WriteCsv(Path.Combine(output, "perimeters.csv"))}");
+Console.WriteLine($"Table:  {comparison.WriteCsv(Path.Combine(output, "perimeters.csv"))}");
+var figure = SaveBarChart(
+    Path.Combine(output, "perimeters.png"),
+    $"Mean perimeter relative to shape.perimeter ({table.ObjectCount} particles)",
+    definitions,
+    means);
+Console.WriteLine($"Figure: {figure}");

@@ -17,7 +17,8 @@ public sealed record RecipeEnvironment
     /// <summary>Folders searched for plugins, in order; by default the bundled <c>plugins/</c> folder.</summary>
     public IReadOnlyList<string> PluginDirectories { get; init; } = [PluginCatalog.DefaultDirectory];
 
-    /// <summary>Plugin builds allowed to load (<c>sc2mid plugins lock</c>), or null to load every valid plugin.</summary>
+    /// <summary>Plugin builds allowed to load (<c>sc2mid plugins lock</c>), or null to load every valid
+    /// plugin.</summary>
     public PluginLock? PluginLock { get; init; }
 
     /// <summary>Creates the recipe's logger (category <c>recipe</c>) and the plugin catalog's; null logs

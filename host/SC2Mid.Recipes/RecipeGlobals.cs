@@ -210,6 +210,21 @@ public sealed class RecipeGlobals : IDisposable
         return fullPath;
     }
 
+    /// <summary>
+    /// Draws a horizontal bar chart (one labelled bar per value, lengths proportional to the absolute values, the
+    /// value printed beside each bar) and saves it as PNG, atomically.
+    /// </summary>
+    /// <returns>The full path written.</returns>
+    /// <exception cref="ArgumentException">The label and value counts differ, or there is no value.</exception>
+    public string SaveBarChart(string path, string title, IReadOnlyList<string> labels, IReadOnlyList<double> values)
+    {
+        ArgumentNullException.ThrowIfNull(title);
+        ArgumentNullException.ThrowIfNull(labels);
+        ArgumentNullException.ThrowIfNull(values);
+        using var chart = BarChart.Draw(title, labels, values);
+        return SaveFigure(path, chart);
+    }
+
     /// <summary>Reports the recipe's own progress, for example one step of a loop over folders.</summary>
     public void Progress(int completed, int total, string message) =>
         _environment.Progress?.Report(new RecipeProgress(completed, total, message));

@@ -285,6 +285,7 @@ public sealed partial class RunCommandTests : IDisposable
         Assert.Equal(5, lines.Length);
         Assert.Contains(lines, line => line.Contains(",shape.perimeter_crofton,", StringComparison.Ordinal));
         Assert.Matches(MeanRatio(), run.Output);
+        Assert.True(File.Exists(Path.Combine(output, "perimeters.png")), "perimeters.png is missing.");
     }
 
     /// <summary>Returns the ids of processes whose command line contains <paramref name="text"/> (Linux
