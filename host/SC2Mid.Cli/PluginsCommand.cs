@@ -35,6 +35,13 @@ internal static class PluginsCommand
         DefaultValueFactory = _ => 4,
     };
 
+    private static readonly Option<double> CallTimeout = new("--call-timeout")
+    {
+        Description = "Seconds one Extract call may take before its check fails; later checks then fail without "
+            + "calling the plugin again.",
+        DefaultValueFactory = _ => 120,
+    };
+
     private static readonly Argument<DirectoryInfo[]> LockFolders = new("DIR")
     {
         Description = "Plugin folders or folders of plugin folders to lock (default: the bundled plugins/ folder "
@@ -66,6 +73,7 @@ internal static class PluginsCommand
             Image,
             Mask,
             Threads,
+            CallTimeout,
         };
         validate.SetAction(parse => Validate(parse));
 
@@ -177,10 +185,16 @@ internal static class PluginsCommand
             throw new UsageException($"--threads must be at least 2 to test thread safety, not {threads}.");
         }
 
+        var timeout = parse.GetValue(CallTimeout);
+        if (!(timeout > 0) || !double.IsFinite(timeout))
+        {
+            throw new UsageException($"--call-timeout must be a positive number of seconds, not {timeout}.");
+        }
+
         var options = image is null
             ? ConformanceOptions.FindRepositorySample(Environment.CurrentDirectory, AppContext.BaseDirectory)
             : new ConformanceOptions(image.FullName, mask!.FullName);
-        return options with { Threads = threads };
+        return options with { Threads = threads, CallTimeoutSeconds = timeout };
     }
 
     private static void PrintReport(TextWriter output, PluginEntry entry, ConformanceReport report)

@@ -7,7 +7,15 @@ namespace SC2Mid.Core.Conformance;
 /// </param>
 /// <param name="MaskPath">The ground-truth mask of <paramref name="ImagePath"/>.</param>
 /// <param name="Threads">Concurrent <c>Extract</c> calls in the thread-safety check (at least 2).</param>
-public sealed record ConformanceOptions(string? ImagePath = null, string? MaskPath = null, int Threads = 4)
+/// <param name="CallTimeoutSeconds">
+/// Maximum time in seconds one <c>Extract</c> call may take. A call that takes longer fails its check, and every later check
+/// fails without calling the plugin again, because the hung call still runs.
+/// </param>
+public sealed record ConformanceOptions(
+    string? ImagePath = null,
+    string? MaskPath = null,
+    int Threads = 4,
+    double CallTimeoutSeconds = 120)
 {
     /// <summary>Path of the bundled cryo-ET image, relative to the repository root.</summary>
     public const string SampleImage = "samples/cryoet/TS_001.133.tif";

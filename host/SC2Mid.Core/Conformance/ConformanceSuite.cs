@@ -39,6 +39,11 @@ public sealed class ConformanceSuite
     {
         _options = options ?? new ConformanceOptions();
         ArgumentOutOfRangeException.ThrowIfLessThan(_options.Threads, 2, nameof(options));
+        if (!(_options.CallTimeoutSeconds > 0) || !double.IsFinite(_options.CallTimeoutSeconds))
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(options), _options.CallTimeoutSeconds, "CallTimeoutSeconds must be a positive number.");
+        }
     }
 
     /// <summary>Runs every check on one plugin folder of a catalog.</summary>
@@ -74,16 +79,17 @@ public sealed class ConformanceSuite
 
         checks.Add(CheckUnits(bound));
         var samples = LoadSamples(checks);
+        var runner = new Runner(bound, TimeSpan.FromSeconds(_options.CallTimeoutSeconds), cancellationToken);
         try
         {
-            var runner = new Runner(bound, cancellationToken);
             checks.Add(CheckDeclared(runner, samples));
             checks.Add(CheckDeterministic(runner, samples));
             checks.Add(CheckThreadSafe(runner, samples, _options.Threads));
             foreach (var create in SyntheticSamples.Degenerate)
             {
-                using var degenerate = create();
+                var degenerate = create();
                 checks.Add(CheckDegenerate(runner, degenerate));
+                runner.Release(degenerate);
             }
 
             checks.Add(CheckRotation(runner, samples));
@@ -92,7 +98,7 @@ public sealed class ConformanceSuite
         {
             foreach (var sample in samples)
             {
-                sample.Dispose();
+                runner.Release(sample);
             }
         }
 
@@ -234,7 +240,8 @@ public sealed class ConformanceSuite
         var attempt = runner.Extract(sample);
         if (attempt.Error is { } error)
         {
-            return ConformanceCheck.Fail(name, [error + " Return FeatureValue.Null with a reason instead."]);
+            var advice = attempt.Threw ? " Return FeatureValue.Null with a reason instead." : string.Empty;
+            return ConformanceCheck.Fail(name, [error + advice]);
         }
 
         var problems = FeatureComparison.DeclarationProblems(runner.Features, attempt.Set!);
@@ -261,9 +268,10 @@ public sealed class ConformanceSuite
         var problems = new List<string>();
         foreach (var sample in samples)
         {
-            using var rotated = sample.RotateClockwise();
+            var rotated = sample.RotateClockwise();
             var before = runner.Extract(sample);
             var after = runner.Extract(rotated);
+            runner.Release(rotated);
             if ((before.Error ?? after.Error) is { } error)
             {
                 problems.Add(error);
@@ -291,36 +299,86 @@ public sealed class ConformanceSuite
     private static string DescribeSamples(IEnumerable<ConformanceSample> samples) =>
         string.Join(" and ", samples.Select(sample => sample.Name));
 
-    /// <summary>Calls one bound plugin and turns an exception into a report line.</summary>
-    private sealed class Runner(BoundPlugin bound, CancellationToken cancellationToken)
+    /// <summary>
+    /// Calls one bound plugin on a thread of its own, with a time limit, and turns an exception or a timeout into a
+    /// report line.
+    /// </summary>
+    private sealed class Runner(BoundPlugin bound, TimeSpan timeout, CancellationToken cancellationToken)
     {
         private readonly ExtractionContext _context = new(bound.Parameters, null, false, cancellationToken);
+
+        private int _timedOut;
 
         public IReadOnlyList<FeatureDescriptor> Features => bound.Features;
 
         public IEnumerable<string> Names => bound.Features.Select(feature => feature.Name);
 
+        private bool TimedOut => Volatile.Read(ref _timedOut) == 1;
+
         public Attempt Extract(ConformanceSample sample)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            try
+            if (TimedOut)
             {
-                return new Attempt(bound.Plugin.Instance!.Extract(sample.Sample, _context), null);
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                throw;
-            }
-            catch (Exception exception) when (exception is not OutOfMemoryException)
-            {
-                // The suite exists to report plugin faults, so every exception becomes a failed check.
                 return new Attempt(
                     null,
-                    $"{sample.Name}: Extract threw {exception.GetType().Name}: {exception.Message}");
+                    $"{sample.Name}: not run, because an earlier Extract call did not return within "
+                    + $"{timeout.TotalSeconds:0.###} s.");
+            }
+
+            FeatureSet? set = null;
+            Exception? fault = null;
+            var thread = new Thread(() =>
+            {
+                try
+                {
+                    set = bound.Plugin.Instance!.Extract(sample.Sample, _context);
+                }
+                catch (Exception exception)
+                {
+                    // The suite exists to report plugin faults, so every exception becomes a failed check.
+                    fault = exception;
+                }
+            })
+            {
+                IsBackground = true,
+                Name = $"conformance {bound.Plugin.Id}",
+            };
+            thread.Start();
+            if (!thread.Join(timeout))
+            {
+                Interlocked.Exchange(ref _timedOut, 1);
+                return new Attempt(
+                    null, $"{sample.Name}: Extract did not return within {timeout.TotalSeconds:0.###} s.");
+            }
+
+            if (fault is OperationCanceledException && cancellationToken.IsCancellationRequested)
+            {
+                throw new OperationCanceledException(cancellationToken);
+            }
+
+            if (fault is null)
+            {
+                return new Attempt(set, null);
+            }
+
+            var message = $"{sample.Name}: Extract threw {fault.GetType().Name}: {fault.Message}";
+            return new Attempt(null, message, Threw: true);
+        }
+
+        /// <summary>
+        /// Disposes a sample, unless a call timed out: that call may still read the sample's matrices, so they are
+        /// left to the process exit instead of being freed under it.
+        /// </summary>
+        public void Release(ConformanceSample sample)
+        {
+            if (!TimedOut)
+            {
+                sample.Dispose();
             }
         }
     }
 
-    /// <summary>The result of one <c>Extract</c> call: a feature set, or the error line.</summary>
-    private sealed record Attempt(FeatureSet? Set, string? Error);
+    /// <summary>The result of one <c>Extract</c> call: a feature set, or the error line and whether it threw.</summary>
+    private sealed record Attempt(FeatureSet? Set, string? Error, bool Threw = false);
 }

@@ -106,6 +106,23 @@ public sealed class ConformanceSuiteTests : IDisposable
     }
 
     [Fact]
+    public void Run_CallTimesOut_FailsAndStopsCalling()
+    {
+        using var catalog = PluginCatalog.Load([Path.Combine(TestPaths.Fixtures, "hangs")]);
+        var suite = new ConformanceSuite(new ConformanceOptions(CallTimeoutSeconds: 1));
+
+        var report = suite.Run(catalog.Entries.Single());
+
+        var onePixel = Check(report, "degenerate.one-pixel");
+        var line = Check(report, "degenerate.one-pixel-line");
+        Assert.Equal(ConformanceOutcome.Passed, Check(report, "degenerate.empty-mask").Outcome);
+        Assert.Equal(ConformanceOutcome.Failed, onePixel.Outcome);
+        Assert.Contains("Extract did not return within 1 s", onePixel.Detail, StringComparison.Ordinal);
+        Assert.Equal(ConformanceOutcome.Failed, line.Outcome);
+        Assert.Contains("not run, because an earlier Extract call", line.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Run_RejectedManifest_FailsManifestOnly()
     {
         var folder = _temporary.CopyPlugin(Path.Combine(TestPaths.BundledPlugins, "hu"), "hu");
