@@ -19,7 +19,7 @@ namespace SC2Mid.Ui.Views;
 internal sealed class DatasetPage : WorkbenchPage
 {
     /// <summary>Widest image id shown in the table, so that the status column stays in view.</summary>
-    private const int ImageColumnWidth = 26;
+    internal const int ImageColumnWidth = 26;
 
     /// <summary>Disables hot keys in labels, which would otherwise hide the underscores of file names.</summary>
     internal static readonly System.Text.Rune NoHotKey = new(0xFFFF);
@@ -89,6 +89,9 @@ internal sealed class DatasetPage : WorkbenchPage
         };
         _tableView.Style.GetOrCreateColumnStyle(0).MaxWidth = ImageColumnWidth;
     }
+
+    /// <inheritdoc />
+    public override View FocusTarget => _tableView;
 
     /// <inheritdoc />
     public override IReadOnlyList<KeyHelp> KeyBindingHelp { get; } =

@@ -37,5 +37,8 @@ internal sealed class HelpPage : WorkbenchPage
     }
 
     /// <inheritdoc />
+    public override View FocusTarget => _table;
+
+    /// <inheritdoc />
     public override IReadOnlyList<KeyHelp> KeyBindingHelp { get; } = [];
 }

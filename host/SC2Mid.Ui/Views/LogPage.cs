@@ -33,6 +33,9 @@ internal sealed class LogPage : WorkbenchPage
     }
 
     /// <inheritdoc />
+    public override View FocusTarget => _list;
+
+    /// <inheritdoc />
     public override IReadOnlyList<KeyHelp> KeyBindingHelp { get; } =
     [
         new("Log", "Up/Down, PgUp/PgDn, Home/End", "scroll; new lines keep the view at the end while End was last"),

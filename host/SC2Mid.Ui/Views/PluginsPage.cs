@@ -54,6 +54,9 @@ internal sealed class PluginsPage : WorkbenchPage
     }
 
     /// <inheritdoc />
+    public override View FocusTarget => _list;
+
+    /// <inheritdoc />
     public override IReadOnlyList<KeyHelp> KeyBindingHelp { get; } =
     [
         new("Plugins", "Up/Down", "select a plugin"),

@@ -66,6 +66,9 @@ internal sealed class RecipePage : WorkbenchPage
     }
 
     /// <inheritdoc />
+    public override View FocusTarget => _editor;
+
+    /// <inheritdoc />
     public override IReadOnlyList<KeyHelp> KeyBindingHelp { get; } =
     [
         new("Recipe", "Ctrl+S", "save the recipe file"),

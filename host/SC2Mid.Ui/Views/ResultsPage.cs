@@ -48,6 +48,9 @@ internal sealed class ResultsPage : WorkbenchPage
     }
 
     /// <inheritdoc />
+    public override View FocusTarget => _tableView;
+
+    /// <inheritdoc />
     public override IReadOnlyList<KeyHelp> KeyBindingHelp { get; } =
     [
         new("Results", "Arrows, PgUp/PgDn, Home/End", "move the cell cursor; the histogram follows the column"),
@@ -70,6 +73,7 @@ internal sealed class ResultsPage : WorkbenchPage
     {
         _table = new ResultsTable(results);
         _tableView.Table = _table;
+        _tableView.Style.GetOrCreateColumnStyle(0).MaxWidth = DatasetPage.ImageColumnWidth;
         _tableView.Title = $"Results: {_table.Rows} rows, {_table.Columns - ResultsTable.KeyColumns} feature columns";
         ShowHistogram();
     }

@@ -15,6 +15,9 @@ internal abstract class WorkbenchPage : View
         CanFocus = true;
     }
 
+    /// <summary>The view that gets the focus when the page is shown.</summary>
+    public abstract View FocusTarget { get; }
+
     /// <summary>Key bindings that apply while this page is shown, beyond the global ones.</summary>
     public abstract IReadOnlyList<KeyHelp> KeyBindingHelp { get; }
 

@@ -69,7 +69,7 @@ internal sealed class WorkbenchWindow : Window
             Y = 0,
             Width = Dim.Fill(),
         };
-        _content = new View { X = 0, Y = 1, Width = Dim.Fill(), Height = Dim.Fill(2) };
+        _content = new View { X = 0, Y = 1, Width = Dim.Fill(), Height = Dim.Fill(2), CanFocus = true };
         foreach (var page in pages.Append(_help))
         {
             page.Visible = false;
@@ -179,7 +179,7 @@ internal sealed class WorkbenchWindow : Window
         _current.Visible = false;
         _current = page;
         page.Visible = true;
-        page.SetFocus();
+        page.FocusTarget.SetFocus();
         SetNeedsLayout();
     }
 

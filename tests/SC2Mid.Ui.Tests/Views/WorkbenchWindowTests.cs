@@ -103,6 +103,25 @@ public class WorkbenchWindowTests
     }
 
     [Fact]
+    public void ArrowKeys_ResultsPage_MoveColumnAndHistogram()
+    {
+        using var harness = new WorkbenchHarness();
+        harness.WaitForPlugins();
+        harness.Press(Key.E.WithCtrl);
+        harness.PumpUntil(() => harness.Window.ResultsPage.Table is not null, "the extraction");
+        harness.Press(Key.F5);
+
+        foreach (var _ in Enumerable.Range(0, ResultsTableColumn))
+        {
+            harness.Press(Key.CursorRight);
+        }
+
+        Assert.True(harness.Window.ResultsPage.TableView.HasFocus);
+        Assert.Equal(ResultsTableColumn, harness.Window.ResultsPage.TableView.Value!.SelectedCell.X);
+        Assert.NotNull(harness.Window.ResultsPage.Histogram.Drawn);
+    }
+
+    [Fact]
     public void Esc_NoJob_DoesNotQuit()
     {
         using var harness = new WorkbenchHarness();
