@@ -13,6 +13,7 @@ internal sealed class LogPage : WorkbenchPage
     private readonly ObservableCollection<string> _lines = [];
     private readonly ListView _list;
     private long _seen;
+    private bool _following = true;
 
     /// <summary>Creates the pane for <paramref name="buffer"/>; <see cref="Refresh"/> pulls new lines.</summary>
     public LogPage(LogBuffer buffer, string logFile)
@@ -30,6 +31,16 @@ internal sealed class LogPage : WorkbenchPage
         };
         _list.SetSource(_lines);
         Add(_list);
+
+        // While the page is hidden the list has no height, so following the end there scrolls it too far; the
+        // scroll position is recomputed whenever the list gets its real size.
+        _list.FrameChanged += (_, _) =>
+        {
+            if (_following)
+            {
+                ScrollToEnd();
+            }
+        };
     }
 
     /// <inheritdoc />
@@ -57,7 +68,7 @@ internal sealed class LogPage : WorkbenchPage
             return;
         }
 
-        var following = _lines.Count == 0 || _list.SelectedItem is null || _list.SelectedItem == _lines.Count - 1;
+        _following = _lines.Count == 0 || _list.SelectedItem is null || _list.SelectedItem == _lines.Count - 1;
         foreach (var line in fresh)
         {
             _lines.Add(line);
@@ -68,9 +79,20 @@ internal sealed class LogPage : WorkbenchPage
             _lines.RemoveAt(0);
         }
 
-        if (following)
+        if (_following)
         {
             _list.SelectedItem = _lines.Count - 1;
+            ScrollToEnd();
+        }
+    }
+
+    /// <summary>Scrolls so that the last line is at the bottom, or the first at the top when all lines fit.</summary>
+    private void ScrollToEnd()
+    {
+        var height = _list.Viewport.Height;
+        if (height > 0)
+        {
+            _list.Viewport = _list.Viewport with { Y = Math.Max(0, _lines.Count - height) };
         }
     }
 }

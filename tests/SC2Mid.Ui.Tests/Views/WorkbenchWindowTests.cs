@@ -184,8 +184,10 @@ public class WorkbenchWindowTests
             () => harness.Window.LogPage.Lines.Any(line => line.Contains("Plugins loaded", StringComparison.Ordinal)),
             "the log line of the plugin loading");
         harness.Press(Key.F6);
+        var screen = harness.Screen;
 
-        ScreenAssert.Contains("Plugins loaded", harness.Screen);
+        ScreenAssert.Contains("Loaded plugin shape", screen);
+        ScreenAssert.Contains("Plugins loaded", screen);
     }
 
     /// <summary>The first feature column of the results table.</summary>
