@@ -8,8 +8,8 @@ namespace SC2Mid.Core.Conformance;
 /// <param name="MaskPath">The ground-truth mask of <paramref name="ImagePath"/>.</param>
 /// <param name="Threads">Concurrent <c>Extract</c> calls in the thread-safety check (at least 2).</param>
 /// <param name="CallTimeoutSeconds">
-/// Maximum time in seconds one <c>Extract</c> call may take. A call that takes longer fails its check, and every later check
-/// fails without calling the plugin again, because the hung call still runs.
+/// Maximum time in seconds one <c>Extract</c> call may take. A call that takes longer fails its check, and every
+/// later check fails without calling the plugin again, because the hung call still runs.
 /// </param>
 public sealed record ConformanceOptions(
     string? ImagePath = null,

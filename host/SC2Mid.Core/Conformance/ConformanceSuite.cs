@@ -112,7 +112,8 @@ public sealed class ConformanceSuite
             .Select(group => $"{group.Count()} in {group.Key}");
         return ConformanceCheck.Pass(
             "features.units",
-            $"{bound.Features.Count} features with default parameters, each with a unit: {string.Join(", ", units)}.");
+            $"{Count(bound.Features.Count, "feature")} with default parameters, each with a unit: "
+            + $"{string.Join(", ", units)}.");
     }
 
     private List<ConformanceSample> LoadSamples(List<ConformanceCheck> checks)
@@ -172,7 +173,8 @@ public sealed class ConformanceSuite
             ? ConformanceCheck.Fail(Name, Shorten(problems))
             : ConformanceCheck.Pass(
                 Name,
-                $"returned exactly the {runner.Features.Count} declared features on {DescribeSamples(samples)}.");
+                $"returned exactly the {Count(runner.Features.Count, "declared feature")} on "
+                + $"{DescribeSamples(samples)}.");
     }
 
     private static ConformanceCheck CheckDeterministic(Runner runner, IReadOnlyList<ConformanceSample> samples)
@@ -253,7 +255,8 @@ public sealed class ConformanceSuite
         var nulls = attempt.Set!.Values.Count(value => value.Value is null);
         return ConformanceCheck.Pass(
             name,
-            $"no exception; {attempt.Set.Values.Count - nulls} values and {nulls} nulls with reasons.");
+            $"no exception; {Count(attempt.Set.Values.Count - nulls, "value")} and "
+            + $"{Count(nulls, "null")} with reasons.");
     }
 
     private static ConformanceCheck CheckRotation(Runner runner, IReadOnlyList<ConformanceSample> samples)
@@ -287,7 +290,7 @@ public sealed class ConformanceSuite
             ? ConformanceCheck.Fail(Name, Shorten(problems))
             : ConformanceCheck.Pass(
                 Name,
-                $"{invariant.Length} features declared rotation-invariant kept their values under a 90-degree "
+                $"{Count(invariant.Length, "feature")} declared rotation-invariant kept their values under a 90-degree "
                 + $"rotation of {DescribeSamples(samples)} (relative tolerance {RotationRelativeTolerance:0e0}).");
     }
 
@@ -295,6 +298,8 @@ public sealed class ConformanceSuite
         problems.Count <= MaxProblemsShown
             ? [.. problems]
             : [.. problems.Take(MaxProblemsShown), $"and {problems.Count - MaxProblemsShown} more"];
+
+    private static string Count(int count, string noun) => $"{count} {noun}{(count == 1 ? string.Empty : "s")}";
 
     private static string DescribeSamples(IEnumerable<ConformanceSample> samples) =>
         string.Join(" and ", samples.Select(sample => sample.Name));
