@@ -72,8 +72,9 @@ internal sealed class ResultsPage : WorkbenchPage
     public void ShowResults(IReadOnlyList<ImageResult> results)
     {
         _table = new ResultsTable(results);
-        _tableView.Table = _table;
         _tableView.Style.GetOrCreateColumnStyle(0).MaxWidth = DatasetPage.ImageColumnWidth;
+        _tableView.Table = _table;
+        _tableView.Update();
         _tableView.Title = $"Results: {_table.Rows} rows, {_table.Columns - ResultsTable.KeyColumns} feature columns";
         ShowHistogram();
     }
@@ -117,7 +118,10 @@ internal sealed class ResultsPage : WorkbenchPage
 
     private void OnTableMouse(object? sender, Mouse mouse)
     {
-        if (_table is null || !mouse.Flags.HasFlag(MouseFlags.LeftButtonClicked) || mouse.Position is not { } position)
+        // A second click soon after the first arrives as a double click; it reverses the sort all the same.
+        const MouseFlags clicks =
+            MouseFlags.LeftButtonClicked | MouseFlags.LeftButtonDoubleClicked | MouseFlags.LeftButtonTripleClicked;
+        if (_table is null || (mouse.Flags & clicks) == 0 || mouse.Position is not { } position)
         {
             return;
         }

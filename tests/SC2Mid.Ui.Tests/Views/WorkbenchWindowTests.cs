@@ -2,6 +2,7 @@ using SC2Mid.Core.Extraction;
 using SC2Mid.Ui.Imaging;
 using SC2Mid.Ui.Views;
 using Terminal.Gui.Input;
+using Terminal.Gui.Testing;
 
 namespace SC2Mid.Ui.Tests.Views;
 
@@ -122,6 +123,28 @@ public class WorkbenchWindowTests
     }
 
     [Fact]
+    public void HeaderClick_ResultsTable_SortsThenReverses()
+    {
+        using var harness = new WorkbenchHarness();
+        harness.WaitForPlugins();
+        harness.Press(Key.E.WithCtrl);
+        harness.PumpUntil(() => harness.Window.ResultsPage.Table is not null, "the extraction");
+        harness.Press(Key.F5);
+        // The header cell, not the word in the table's title.
+        var header = FindOnScreen(harness.Screen, "│status ") + new System.Drawing.Size(1, 0);
+
+        harness.App.InjectSequence(InputInjectionExtensions.LeftButtonClick(header));
+        harness.RunIteration();
+        var firstSort = (harness.Window.ResultsPage.Table!.SortColumn, harness.Window.ResultsPage.Table.SortDescending);
+        harness.App.InjectSequence(InputInjectionExtensions.LeftButtonClick(header));
+        harness.RunIteration();
+
+        Assert.Equal((2, false), firstSort);
+        Assert.Equal(2, harness.Window.ResultsPage.Table.SortColumn);
+        Assert.True(harness.Window.ResultsPage.Table.SortDescending);
+    }
+
+    [Fact]
     public void Esc_NoJob_DoesNotQuit()
     {
         using var harness = new WorkbenchHarness();
@@ -188,6 +211,21 @@ public class WorkbenchWindowTests
 
         ScreenAssert.Contains("Loaded plugin shape", screen);
         ScreenAssert.Contains("Plugins loaded", screen);
+    }
+
+    private static System.Drawing.Point FindOnScreen(string screen, string text)
+    {
+        var lines = screen.Split('\n');
+        for (var row = 0; row < lines.Length; row++)
+        {
+            var column = lines[row].IndexOf(text, StringComparison.Ordinal);
+            if (column >= 0)
+            {
+                return new System.Drawing.Point(column, row);
+            }
+        }
+
+        throw new InvalidOperationException($"'{text}' is not on the screen:\n{screen}");
     }
 
     /// <summary>The first feature column of the results table.</summary>
