@@ -73,8 +73,8 @@ public static class UiCommand
         {
             PluginRoots = [PluginCatalog.DefaultDirectory, .. plugins is null ? [] : parse.GetValue(plugins) ?? []],
 
-            // --log-level sets what reaches standard error in the other commands (Warning by default); the
-            // workbench's file and pane keep lifecycle messages as well unless a lower level is asked for.
+            // --log-level sets what the other commands write to standard error (Warning by default). The
+            // workbench's file and pane also keep lifecycle messages, unless a lower level is requested.
             LogLevel = level < LogLevel.Information ? level : LogLevel.Information,
         };
     }

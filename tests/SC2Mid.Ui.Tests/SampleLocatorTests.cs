@@ -17,7 +17,7 @@ public sealed class SampleLocatorTests : IDisposable
     }
 
     [Fact]
-    public void Find_SecondStartFolder_UsedWhenFirstHasNone()
+    public void Find_FirstFolderEmpty_UsesSecond()
     {
         var empty = Directory.CreateDirectory(Path.Combine(_root, "empty"));
 

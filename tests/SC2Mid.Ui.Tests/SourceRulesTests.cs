@@ -9,7 +9,7 @@ public class SourceRulesTests
     private static readonly string[] ConsoleCalls = ["Console.Write", "Console.Out", "Console.Error"];
 
     [Fact]
-    public void UiSources_WriteToConsole_OnlyBeforeTheUiStarts()
+    public void UiSources_ConsoleWrites_OnlyInUiCommand()
     {
         var folder = Path.Combine(Repository.Root, "host", "SC2Mid.Ui");
         var offences = new List<string>();

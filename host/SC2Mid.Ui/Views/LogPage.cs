@@ -32,8 +32,8 @@ internal sealed class LogPage : WorkbenchPage
         _list.SetSource(_lines);
         Add(_list);
 
-        // While the page is hidden the list has no height, so following the end there scrolls it too far; the
-        // scroll position is recomputed whenever the list gets its real size.
+        // A hidden list has no height, so scrolling to the end while hidden goes too far. The position is
+        // recomputed whenever the list gets its real size.
         _list.FrameChanged += (_, _) =>
         {
             if (_following)

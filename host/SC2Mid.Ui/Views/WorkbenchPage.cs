@@ -22,7 +22,7 @@ internal abstract class WorkbenchPage : View
     public abstract IReadOnlyList<KeyHelp> KeyBindingHelp { get; }
 
     /// <summary>
-    /// Handles a page key before the focused view sees it. Pages without text entry use it for single-letter
+    /// Handles a page key before the focused view receives it. Pages without text entry use it for single-letter
     /// commands, which a table's type-to-search navigator would otherwise take.
     /// </summary>
     /// <returns>Whether the key was handled.</returns>

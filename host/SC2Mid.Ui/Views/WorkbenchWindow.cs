@@ -300,8 +300,8 @@ internal sealed class WorkbenchWindow : Window
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
-            // Plugin faults are recorded per image by the extractor; whatever reaches here is a host fault, which
-            // must end the job and be shown rather than take the workbench down.
+            // The extractor records plugin faults per image, so what reaches here is a host fault. It ends the job
+            // and is shown, because it must not take the workbench down.
             UiLog.ExtractionFailed(_session.Logger, exception);
             app.Invoke(() => SetStatus($"Extraction failed: {exception.GetType().Name}: {exception.Message} (see F6)"));
         }

@@ -35,7 +35,7 @@ public class BlockRendererTests
     }
 
     [Fact]
-    public void Render_WideImageInTallArea_KeepsAspectRatio()
+    public void Render_WideImage_KeepsAspectRatio()
     {
         // 40 x 10 pixels into 20 columns x 20 rows (40 pixel rows): the width limits, so 20 x 5 pixels, 3 rows.
         var bitmap = Bitmap(40, 10, grey: (x, y) => 50, mask: null);

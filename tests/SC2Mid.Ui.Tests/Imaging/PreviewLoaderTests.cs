@@ -7,7 +7,7 @@ namespace SC2Mid.Ui.Tests.Imaging;
 public class PreviewLoaderTests
 {
     [Fact]
-    public void Load_BundledCryoEtSample_ShrinksAndKeepsMask()
+    public void Load_CryoEtSample_KeepsMask()
     {
         var item = DatasetReader.Read(Repository.SampleManifest).Items[0];
 

@@ -29,7 +29,7 @@ public class TerminalCheckTests
     }
 
     [Fact]
-    public void Refusal_Reason_IsOneLineNamingTheCliCommands()
+    public void Refusal_AnyReason_IsOneLine()
     {
         var message = TerminalCheck.Refusal("standard output is not a terminal");
 

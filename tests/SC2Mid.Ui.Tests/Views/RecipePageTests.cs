@@ -33,7 +33,7 @@ public class RecipePageTests
     }
 
     [Fact]
-    public void CtrlR_CompileError_ListsItAndMovesCursorToIt()
+    public void CtrlR_CompileError_MovesCursorToError()
     {
         using var harness = new WorkbenchHarness();
         harness.Window.RecipePage.Script = "var x = 1;\nvar y = undefinedName + x;\n";

@@ -19,7 +19,7 @@ namespace SC2Mid.Ui.Tests.Views;
 internal sealed class WorkbenchHarness : IDisposable
 {
     /// <summary>
-    /// Longest wait for background work (plugin loading, previews, extraction, a recipe compiled by Roslyn in a
+    /// Maximum wait for background work (plugin loading, previews, extraction, a recipe compiled by Roslyn in a
     /// worker process) on a busy 2-core machine.
     /// </summary>
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(120);
@@ -82,7 +82,7 @@ internal sealed class WorkbenchHarness : IDisposable
 
     /// <summary>Runs queued UI work and redraws until <paramref name="condition"/> holds.</summary>
     /// <exception cref="TimeoutException">It did not hold within <see cref="Patience"/>; the message shows the screen.</exception>
-    public void PumpUntil(Func<bool> condition, string what)
+    public void PumpUntil(Func<bool> condition, string description)
     {
         var stopwatch = Stopwatch.StartNew();
         while (stopwatch.Elapsed < Patience)
@@ -97,7 +97,7 @@ internal sealed class WorkbenchHarness : IDisposable
         }
 
         throw new TimeoutException(
-            $"Waited {Patience} for {what}. Screen:\n{Screen}\nLog:\n{string.Join('\n', _buffer.ReadSince(0).Lines)}");
+            $"Waited {Patience} for {description}. Screen:\n{Screen}\nLog:\n{string.Join('\n', _buffer.ReadSince(0).Lines)}");
     }
 
     /// <summary>Runs due timers, which include work handed over with <see cref="IApplication.Invoke(Action)"/>, and redraws.</summary>

@@ -86,7 +86,7 @@ public class WorkbenchWindowTests
     }
 
     [Fact]
-    public void SortKey_FeatureColumn_SortsResultsAndShowsHistogram()
+    public void ShiftS_FeatureColumn_SortsDescending()
     {
         using var harness = new WorkbenchHarness();
         harness.WaitForPlugins();
