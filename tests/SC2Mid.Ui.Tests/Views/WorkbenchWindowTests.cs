@@ -145,6 +145,18 @@ public class WorkbenchWindowTests
     }
 
     [Fact]
+    public void PageBarClick_Plugins_ShowsPluginsPage()
+    {
+        using var harness = new WorkbenchHarness();
+        var entry = FindOnScreen(harness.Screen, "Plugins  F3");
+
+        harness.App.InjectSequence(InputInjectionExtensions.LeftButtonClick(entry));
+        harness.RunIteration();
+
+        Assert.Same(harness.Window.PluginsPage, harness.Window.CurrentPage);
+    }
+
+    [Fact]
     public void Esc_NoJob_DoesNotQuit()
     {
         using var harness = new WorkbenchHarness();
