@@ -190,6 +190,23 @@ public sealed partial class RunCommandTests : IDisposable
     }
 
     [Fact]
+    public void Run_MisspelledFeature_ReportsLineAndNames()
+    {
+        var dataset = TestEnvironment.Sample("dataset.csv");
+        var recipe = Write(
+            "feature-typo.csx",
+            $"var table = Extract(OpenDataset(@\"{dataset}\"), \"shape\");\n"
+            + "foreach (var row in table.Rows) { Console.WriteLine(row[\"shape.aera\"]); }\n");
+
+        var run = Run("run", recipe);
+
+        Assert.Equal(2, run.ExitCode);
+        var expected = $"{recipe}:2: KeyNotFoundException: Feature 'shape.aera' is not in the table. "
+            + "Features starting with 'shape.': shape.area, ";
+        Assert.Contains(expected, run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Run_RecipeThrows_ReportsLine()
     {
         var recipe = Write("throws.csx", "var x = 1;\nthrow new InvalidOperationException(\"no particles\");\n");
