@@ -18,9 +18,8 @@ public class PreviewLoaderTests
         Assert.NotNull(preview.Mask);
         Assert.Contains(true, preview.Mask!);
         Assert.Contains(false, preview.Mask!);
-        // Stretched to 0..255 before shrinking, so area averaging may pull the extremes in slightly.
-        Assert.True(preview.Grey.Min() < 32, $"darkest grey {preview.Grey.Min()}");
-        Assert.True(preview.Grey.Max() > 223, $"brightest grey {preview.Grey.Max()}");
+        Assert.Equal(0, preview.Grey.Min());
+        Assert.Equal(255, preview.Grey.Max());
         Assert.Contains("mask foreground", preview.Description, StringComparison.Ordinal);
     }
 
@@ -33,6 +32,27 @@ public class PreviewLoaderTests
 
         Assert.Null(preview.Mask);
         Assert.Contains("no mask", preview.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Stretch_Ramp_ClipsHalfPercentAtEachEnd()
+    {
+        // 0..1000: the 0.5th percentile is 5 and the 99.5th is 995, so 5 maps to 0, 995 to 255 and 500 to 128.
+        var values = Enumerable.Range(0, 1001).Select(value => (float)value).ToArray();
+
+        var grey = PreviewLoader.Stretch(values);
+
+        Assert.Equal(0, grey[0]);
+        Assert.Equal(0, grey[5]);
+        Assert.Equal(128, grey[500]);
+        Assert.Equal(255, grey[995]);
+        Assert.Equal(255, grey[1000]);
+    }
+
+    [Fact]
+    public void Stretch_ConstantImage_IsBlack()
+    {
+        Assert.All(PreviewLoader.Stretch([7f, 7f, 7f]), value => Assert.Equal(0, value));
     }
 
     [Fact]
