@@ -156,6 +156,25 @@ public sealed partial class RunCommandTests : IDisposable
     }
 
     [Fact]
+    public void Run_ReferenceDirective_ResolvesRelativeToRecipe()
+    {
+        // Any managed assembly that recipes do not reference by default will do; this one ships with the core.
+        var library = Path.Combine(AppContext.BaseDirectory, "McMaster.NETCore.Plugins.dll");
+        var copy = Path.Combine(_temporary, "recipes-root", "refs", "lib", "McMaster.NETCore.Plugins.dll");
+        Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+        File.Copy(library, copy);
+        var recipe = Write(
+            Path.Combine("refs", "main.csx"),
+            "#r \"lib/McMaster.NETCore.Plugins.dll\"\n"
+            + "Console.WriteLine(\"type \" + typeof(McMaster.NETCore.Plugins.PluginLoader).Name);\n");
+
+        var run = Run("run", recipe);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("type PluginLoader", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Run_ChangedLoadedFile_Recompiles()
     {
         var helper = Write(Path.Combine("lib", "value.csx"), "const int Value = 1;\n");

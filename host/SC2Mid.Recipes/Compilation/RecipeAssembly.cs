@@ -38,7 +38,7 @@ public sealed class RecipeAssembly
     /// <summary>Loads the recipe into a new collectible load context; dispose the result to unload it.</summary>
     /// <remarks>
     /// The host's assemblies (SC2Mid.Recipes, Core, Sdk, OpenCvSharp) are resolved from the default load context, so
-    /// the recipe sees the same types as the host and the plugins. Assemblies named by <c>#r</c> load into the
+    /// the recipe uses the same types as the host and the plugins. Assemblies named by <c>#r</c> load into the
     /// recipe's own context.
     /// </remarks>
     public LoadedRecipe Load()
