@@ -29,7 +29,7 @@ internal sealed class WorkbenchHarness : IDisposable
     private readonly ILoggerFactory _loggerFactory;
     private readonly SessionToken _token;
 
-    public WorkbenchHarness(int columns = 120, int rows = 40)
+    public WorkbenchHarness(int columns = 120, int rows = 40, string? dataset = null)
     {
         var buffer = _buffer;
         var logFile = Path.Combine(_logFolder, "ui.log");
@@ -41,7 +41,7 @@ internal sealed class WorkbenchHarness : IDisposable
             RecipeFile = Path.Combine(_logFolder, "workbench.csx"),
             RecipeWorker = RecipeWorkerCommand.ForExecutable(Repository.CliAssembly),
         };
-        Session = new WorkbenchSession(DatasetReader.Read(Repository.SampleManifest), options, _loggerFactory);
+        Session = new WorkbenchSession(DatasetReader.Read(dataset ?? Repository.SampleManifest), options, _loggerFactory);
 
         App = Application.Create();
         App.Init(DriverRegistry.Names.ANSI);

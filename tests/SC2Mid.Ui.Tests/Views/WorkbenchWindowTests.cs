@@ -157,6 +157,40 @@ public class WorkbenchWindowTests
     }
 
     [Fact]
+    public void Esc_RunningExtraction_CancelsIt()
+    {
+        // 60 copies of the cryo-ET sample keep one extraction thread busy long enough to cancel it midway.
+        var folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "sc2mid-ui-cancel-" + Guid.NewGuid().ToString("N")));
+        try
+        {
+            for (var i = 0; i < 60; i++)
+            {
+                File.Copy(Path.Combine(Repository.Root, "samples", "cryoet", "TS_001.133.tif"), Path.Combine(folder.FullName, $"copy{i:D2}.tif"));
+                File.Copy(
+                    Path.Combine(Repository.Root, "samples", "cryoet", "TS_001.133_ground_truth.tif"),
+                    Path.Combine(folder.FullName, $"copy{i:D2}_ground_truth.tif"));
+            }
+
+            using var harness = new WorkbenchHarness(dataset: folder.FullName);
+            harness.WaitForPlugins();
+
+            harness.Press(Key.E.WithCtrl);
+            harness.PumpUntil(() => harness.Window.JobStatus.StartsWith('['), "the first finished image");
+            harness.Press(Key.Esc);
+            harness.PumpUntil(() => !harness.Window.Job.IsRunning, "the extraction to stop");
+            harness.RunIteration();
+
+            ScreenAssert.Contains("Extraction cancelled after", harness.Window.JobStatus);
+            Assert.Null(harness.Window.ResultsPage.Table);
+            Assert.False(harness.Window.StopRequested);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public void Esc_NoJob_DoesNotQuit()
     {
         using var harness = new WorkbenchHarness();
