@@ -58,7 +58,10 @@ foreach (var row in table.Rows)
         shape.Add(feature.Descriptor.Name, feature.Value, feature.Unit);
     }
 
-    Console.WriteLine($"{row.ImageId}, object {row.ObjectId} ({row.Calibration.Source}):");
+    var calibration = row.Calibration.NmPerPixel is { } nm
+        ? $"{nm} nm/px from {row.Calibration.Source}"
+        : "uncalibrated, lengths in px";
+    Console.WriteLine($"{row.ImageId}, object {row.ObjectId} ({calibration}):");
     Console.WriteLine(shape);
     Console.WriteLine();
 }

@@ -24,5 +24,6 @@ internal static class ExitCodes
     /// <summary>Help text for the exit codes.</summary>
     public const string Description =
         "Exit codes: 0 success; 1 results written but some images or plugins failed; 2 invalid command line; "
-        + "3 unreadable image, mask or dataset, or unwritable output; 4 invalid or missing plugin; 130 cancelled.";
+        + "3 unreadable image, mask or dataset, or unwritable output; 4 invalid or missing plugin; "
+        + "5 a recipe threw (sc2mid run); 124 a recipe timed out (sc2mid run); 130 cancelled.";
 }
