@@ -215,6 +215,8 @@ internal sealed class DatasetPage : WorkbenchPage
 
     private void UpdateRendererChoice()
     {
+        // NOTE: No test covers the sixel path (Terminal.Gui's ImageView), because the ANSI test driver and tmux
+        // report no sixel support. Only the half-block path has been seen on screen.
         var sixel = _app?.Driver?.SixelSupport?.IsSupported == true && _raster.Image is not null && !_preferBlocks;
         _raster.Visible = sixel;
         _blocks.Visible = !sixel;
