@@ -98,10 +98,14 @@ public static class Workbench
             window.Attach(app);
             app.Run(window);
 
-            // The plugins must not be unloaded under a running extraction.
+            // The plugins must not be unloaded under a running extraction. The job reports its own failures, so
+            // only its end is awaited here, not its outcome.
             window.CancelWork();
-            window.Job.Completion.Wait(CancelGrace);
+            window.Job.Completion.ContinueWith(_ => { }, TaskScheduler.Default).Wait(CancelGrace);
         }
+
+        // Terminal.Gui keeps its logger in a static, which must not outlive the logger factory.
+        Terminal.Gui.App.Logging.Logger = Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
 
         UiLog.Stopped(session.Logger);
     }

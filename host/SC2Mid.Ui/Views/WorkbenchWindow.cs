@@ -315,8 +315,10 @@ internal sealed class WorkbenchWindow : Window
             UiLog.RecipeFinished(_session.Logger, result.Status.ToString(), result.ExitCode, result.Elapsed.TotalSeconds);
             app.Invoke(() => OnRecipeFinished(result));
         }
-        catch (Exception exception) when (exception is InvalidOperationException or System.ComponentModel.Win32Exception)
+        catch (Exception exception) when (exception is not OutOfMemoryException)
         {
+            // A worker that cannot start (no sc2mid path, missing executable) or a broken pipe ends the job with a
+            // message, because the workbench itself must keep running.
             UiLog.RecipeFailed(_session.Logger, exception);
             app.Invoke(() => SetStatus($"The recipe could not be run: {exception.Message} (see F6)"));
         }
