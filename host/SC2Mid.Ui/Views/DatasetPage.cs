@@ -19,7 +19,7 @@ namespace SC2Mid.Ui.Views;
 internal sealed class DatasetPage : WorkbenchPage
 {
     /// <summary>Widest image id shown in the table, so that the status column stays in view.</summary>
-    internal const int ImageColumnWidth = 26;
+    internal const int ImageColumnWidth = 24;
 
     /// <summary>Disables hot keys in labels, which would otherwise hide the underscores of file names.</summary>
     internal static readonly System.Text.Rune NoHotKey = new(0xFFFF);
@@ -46,7 +46,7 @@ internal sealed class DatasetPage : WorkbenchPage
         {
             X = 0,
             Y = 0,
-            Width = Dim.Percent(45),
+            Width = Dim.Percent(50),
             Height = Dim.Fill(),
             FullRowSelect = true,
             MultiSelect = false,
