@@ -32,7 +32,8 @@ public class WorkbenchWindowTests
 
         Assert.True(harness.Window.DatasetPage.BlockPreview.Rendered!.OutlinePixels > 0);
         Assert.Contains(BlockCell.Glyph, harness.Screen);
-        ScreenAssert.Contains("TS_001.133.tif: 960 x 928 px, 8-bit tiff; mask foreground", harness.Screen);
+        ScreenAssert.Contains("TS_001.133.tif: 960 x 928 px, 8-bit tiff", harness.Screen);
+        ScreenAssert.Contains("foreground value > 0", harness.Screen);
     }
 
     [Fact]
