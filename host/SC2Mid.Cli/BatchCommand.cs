@@ -50,6 +50,7 @@ internal static class BatchCommand
 
     private static readonly Option<double?> PluginTimeout = new("--plugin-timeout")
     {
+        CustomParser = NumberParser.Parse,
         Description = "Seconds one plugin call may take on one object before it is recorded as timed out "
             + "(default: no limit).",
     };
@@ -167,12 +168,17 @@ internal static class BatchCommand
 
         var counts = results.GroupBy(result => result.Status).ToDictionary(group => group.Key, group => group.Count());
         var failed = counts.GetValueOrDefault(ImageStatus.Failed) + counts.GetValueOrDefault(ImageStatus.Partial);
-        Console.Out.WriteLine(string.Create(
+        var emptyMasks = counts.TryGetValue(ImageStatus.NoObjects, out var empty)
+            ? string.Create(CultureInfo.InvariantCulture, $"{empty} with an empty mask, ")
+            : string.Empty;
+        var summary = string.Create(
             CultureInfo.InvariantCulture,
             $"{results.Count} images: {counts.GetValueOrDefault(ImageStatus.Ok)} ok, "
-            + $"{counts.GetValueOrDefault(ImageStatus.NoMask)} without mask, "
-            + $"{counts.GetValueOrDefault(ImageStatus.Partial)} partial, "
-            + $"{counts.GetValueOrDefault(ImageStatus.Failed)} failed."));
+            + $"{counts.GetValueOrDefault(ImageStatus.NoMask)} without mask, ");
+        var failures = string.Create(
+            CultureInfo.InvariantCulture,
+            $"{counts.GetValueOrDefault(ImageStatus.Partial)} partial, {counts.GetValueOrDefault(ImageStatus.Failed)} failed.");
+        Console.Out.WriteLine(summary + emptyMasks + failures);
         Console.Out.WriteLine($"Results: {Path.Combine(folder, BatchOutput.CsvName)}");
         Console.Out.WriteLine($"         {Path.Combine(folder, BatchOutput.JsonName)}");
         Console.Out.WriteLine($"Errors:  {Path.Combine(folder, BatchOutput.ErrorsName)}");

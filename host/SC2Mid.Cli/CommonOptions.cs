@@ -28,17 +28,20 @@ internal static class CommonOptions
 
     public static Option<double?> NmPerPixel { get; } = new("--nm-per-px")
     {
+        CustomParser = NumberParser.Parse,
         Description = "Pixel size in nm per pixel (nm/px). Lengths are reported in nm and areas in nm^2. "
             + "Overrides a dataset manifest's value.",
     };
 
     public static Option<double?> ScaleBarPx { get; } = new("--scale-bar-px")
     {
+        CustomParser = NumberParser.Parse,
         Description = "Length of the image's scale bar in pixels, as you measured it; needs --scale-bar-nm.",
     };
 
     public static Option<double?> ScaleBarNm { get; } = new("--scale-bar-nm")
     {
+        CustomParser = NumberParser.Parse,
         Description = "Length the scale bar stands for, in nm (the number on its label, converted to nm).",
     };
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using SC2Mid.Core.Extraction;
 using SC2Mid.Core.Imaging;
 using SC2Mid.Core.Scaling;
@@ -9,6 +10,12 @@ namespace SC2Mid.Cli;
 /// <summary>Turns the shared extraction options of a parse result into <see cref="ExtractionOptions"/>.</summary>
 internal static class ExtractionSettings
 {
+    /// <summary>Smallest accepted pixel size, 1 pm, far below any electron microscope's pixel.</summary>
+    private const double MinNmPerPixel = 1e-3;
+
+    /// <summary>Largest accepted pixel size, 1 mm; larger values are typing errors, not micrographs.</summary>
+    private const double MaxNmPerPixel = 1e6;
+
     /// <exception cref="UsageException">An option value is invalid.</exception>
     /// <param name="parse">The parsed command line.</param>
     /// <param name="defaultArtifacts">Folder for vectors when <c>--figures</c> is absent, or null for none.</param>
@@ -21,9 +28,11 @@ internal static class ExtractionSettings
         Calibration? calibration = null;
         if (parse.GetValue(CommonOptions.NmPerPixel) is { } nmPerPixel)
         {
-            if (!double.IsFinite(nmPerPixel) || nmPerPixel <= 0)
+            if (!double.IsFinite(nmPerPixel) || nmPerPixel < MinNmPerPixel || nmPerPixel > MaxNmPerPixel)
             {
-                throw new UsageException($"--nm-per-px must be a positive number of nm per pixel, not {nmPerPixel}.");
+                throw new UsageException(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"--nm-per-px must be a number of nm per pixel from {MinNmPerPixel} to {MaxNmPerPixel}, not {nmPerPixel}."));
             }
 
             calibration = Calibration.FromNmPerPixel(nmPerPixel, "command line (--nm-per-px)");
@@ -42,6 +51,11 @@ internal static class ExtractionSettings
         if (detect && scaleBarNm is null)
         {
             throw new UsageException("--scale-bar auto needs --scale-bar-nm, the length of the bar in nm.");
+        }
+
+        if (scaleBarNm is not null && scaleBarPx is null && !detect)
+        {
+            throw new UsageException("--scale-bar-nm needs --scale-bar-px N or --scale-bar auto to give the bar's length in pixels.");
         }
 
         if (detect && scaleBarPx is not null)

@@ -31,6 +31,14 @@ internal static class MergeCommand
 
     private static int Run(ParseResult parse)
     {
+        var output = parse.GetValue(Output)!.FullName;
+        var inputs = parse.GetValue(Shards)!.Select(shard => Path.TrimEndingDirectorySeparator(shard.FullName));
+        if (inputs.Contains(Path.TrimEndingDirectorySeparator(output), StringComparer.Ordinal))
+        {
+            Console.Error.WriteLine($"error: --out {output} is one of the shard folders; merge into a new folder.");
+            return ExitCodes.UsageError;
+        }
+
         var loaded = new List<(string Folder, RunManifest Manifest, IReadOnlyList<(int Index, ImageResult Result)> Entries)>();
         foreach (var shard in parse.GetValue(Shards)!)
         {
@@ -77,7 +85,6 @@ internal static class MergeCommand
             return ExitCodes.InputError;
         }
 
-        var output = parse.GetValue(Output)!.FullName;
         var merged = first.Manifest with { ShardIndex = 0, ShardCount = 1 };
         var journal = ResultJournal.Open(output, merged, out _);
         foreach (var (index, result) in entries)

@@ -40,11 +40,17 @@ catch (UsageException exception)
     Console.Error.WriteLine($"error: {exception.Message}");
     return ExitCodes.UsageError;
 }
-catch (Exception exception) when (exception is FormatException or KeyNotFoundException)
+catch (FormatException exception)
 {
-    // Raised while binding --features and --set against the loaded plugins.
+    // Raised while binding --set values against the plugins' manifests.
     Console.Error.WriteLine($"error: {exception.Message}");
     return ExitCodes.UsageError;
+}
+catch (KeyNotFoundException exception)
+{
+    // Raised when --features names a plugin that is not loaded (unknown, rejected or refused by --plugin-lock).
+    Console.Error.WriteLine($"error: {exception.Message}");
+    return ExitCodes.PluginError;
 }
 catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
 {
@@ -54,6 +60,8 @@ catch (Exception exception) when (exception is IOException or UnauthorizedAccess
 }
 catch (OperationCanceledException)
 {
-    Console.Error.WriteLine("Cancelled; no result file was written.");
+    Console.Error.WriteLine(
+        "Cancelled; no result file was left half-written. A batch keeps its finished images in OUT/.journal, "
+        + "so the same command resumes it.");
     return ExitCodes.Cancelled;
 }

@@ -27,6 +27,7 @@ internal static class RunCommand
 
     private static readonly Option<double?> Timeout = new("--timeout")
     {
+        CustomParser = NumberParser.Parse,
         Description = "Seconds the recipe may run, compilation included, before it is stopped (exit code 124). "
             + "Default: no limit.",
     };

@@ -129,6 +129,21 @@ public sealed class BatchTests : IDisposable
         Assert.Contains("missing: 1", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Merge_OutputIsInputShard_IsRejected()
+    {
+        var dataset = FourImageDataset();
+        var shard = Path.Combine(_temporary, "shard0");
+        Sc2mid.Run("batch", dataset, "--out", shard, "--features", "shape", "--shard", "0/1");
+        var journal = File.ReadAllBytes(Path.Combine(shard, ".journal", "run.json"));
+
+        var (exitCode, _, error) = Sc2mid.Run("merge", shard, "--out", shard);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("is one of the shard folders", error, StringComparison.Ordinal);
+        Assert.Equal(journal, File.ReadAllBytes(Path.Combine(shard, ".journal", "run.json")));
+    }
+
     [Theory]
     [InlineData("4/4")]
     [InlineData("x")]

@@ -54,10 +54,12 @@ public sealed class CliTests : IDisposable
     }
 
     [Theory]
-    [InlineData("--nm-per-px", "0", "--nm-per-px must be a positive number")]
+    [InlineData("--nm-per-px", "0", "--nm-per-px must be a number of nm per pixel from 0.001 to 1000000")]
+    [InlineData("--nm-per-px", "1e300", "--nm-per-px must be a number of nm per pixel")]
+    [InlineData("--nm-per-px", "0,4854", "write it with a decimal point")]
+    [InlineData("--scale-bar-nm", "100", "--scale-bar-nm needs --scale-bar-px")]
     [InlineData("--set", "shape.nope=1", "no parameter 'nope'")]
     [InlineData("--set", "shape", "expected PLUGIN.PARAM=VALUE")]
-    [InlineData("--features", "nope", "Loaded plugins: ")]
     [InlineData("--objects", "blobs", "blobs")]
     public void Extract_InvalidOption_ExitsWithUsageError(string option, string value, string expected)
     {
@@ -87,6 +89,7 @@ public sealed class CliTests : IDisposable
     [InlineData("--scale-bar", "auto", "--scale-bar auto needs --scale-bar-nm")]
     [InlineData("--scale-bar-px", "206", "--scale-bar-px needs --scale-bar-nm")]
     [InlineData("--scale-bar-nm", "-5", "--scale-bar-nm must be a positive number of nm")]
+    [InlineData("--scale-bar-nm", "1,5", "write it with a decimal point")]
     public void Extract_IncompleteScaleBar_ExitsWithUsageError(string option, string value, string expected)
     {
         var (exitCode, _, error) = Sc2mid.Run("extract", "-i", CryoImage, "-m", CryoMask, option, value);
@@ -102,6 +105,15 @@ public sealed class CliTests : IDisposable
 
         Assert.Equal(1, exitCode);
         Assert.Contains("no scale bar found", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Extract_UnknownPlugin_ExitsWithPluginError()
+    {
+        var (exitCode, _, error) = Sc2mid.Run("extract", "-i", CryoImage, "-m", CryoMask, "--features", "shap");
+
+        Assert.Equal(4, exitCode);
+        Assert.Contains("Loaded plugins: ", error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using SC2Mid.Core.Datasets;
@@ -35,7 +36,7 @@ public sealed class Extractor
         foreach (var pluginId in options.Overrides.Keys.Where(id => selected.All(entry => entry.Id != id)))
         {
             throw new FormatException(
-                $"--set names plugin '{pluginId}', which is not selected; selected plugins: "
+                $"--set names plugin '{pluginId}', which is not selected (or has no such id); selected plugins: "
                 + string.Join(", ", selected.Select(entry => entry.Id)) + ".");
         }
 
@@ -122,6 +123,11 @@ public sealed class Extractor
             var artifacts = new ConcurrentQueue<ArtifactRecord>();
             var outcome = new Outcome(failures, warnings, artifacts);
             var objects = ExtractObjects(item, image, mask, result.Calibration, outcome, cancellationToken);
+            if (objects.Count == 0)
+            {
+                warnings.Add("The mask has no foreground pixel, so there is no object to measure.");
+            }
+
             foreach (var warning in warnings)
             {
                 CoreLog.ImageWarning(_logger, item.ImageId, warning);
@@ -131,7 +137,9 @@ public sealed class Extractor
             {
                 MaskSha256 = mask.Sha256,
                 MaskRule = mask.ForegroundRule,
-                Status = failures.Count == 0 ? ImageStatus.Ok : ImageStatus.Partial,
+                Status = objects.Count == 0
+                    ? ImageStatus.NoObjects
+                    : failures.Count == 0 ? ImageStatus.Ok : ImageStatus.Partial,
                 Objects = objects,
                 Failures = failures,
                 Artifacts = [.. artifacts],
@@ -313,6 +321,15 @@ public sealed class Extractor
             double? calibrated = value.Value is { } pixels && descriptor.IsCalibrated && calibration.NmPerPixel is { } s
                 ? descriptor.ToCalibrated(pixels, s)
                 : null;
+            if (calibrated is { } nm && !double.IsFinite(nm))
+            {
+                // An extreme pixel size can overflow a length or area; no table may hold a non-finite number.
+                results.Add(new FeatureResult(descriptor, null, null, string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{value.Value} {descriptor.PixelUnit} at {calibration.NmPerPixel} nm/px is not a finite number.")));
+                continue;
+            }
+
             results.Add(new FeatureResult(descriptor, value.Value, calibrated, value.NullReason));
         }
 

@@ -9,6 +9,11 @@ public enum ImageStatus
     /// <summary>The image has no ground-truth mask, so no object features were computed.</summary>
     NoMask,
 
+    /// <summary>
+    /// The mask was read but has no object: it is empty and <see cref="ObjectMode.Components"/> found no component.
+    /// </summary>
+    NoObjects,
+
     /// <summary>Some plugins failed on some objects; the other values are valid.</summary>
     Partial,
 

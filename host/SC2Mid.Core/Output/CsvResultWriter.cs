@@ -87,10 +87,11 @@ public static class CsvResultWriter
         yield return item is null ? string.Empty : item.BoundingBox.Height.ToString(CultureInfo.InvariantCulture);
     }
 
-    /// <summary>Lower-case status name used in CSV and JSON: ok, no_mask, partial, failed.</summary>
+    /// <summary>Lower-case status name used in CSV and JSON: ok, no_mask, no_objects, partial, failed.</summary>
     public static string StatusName(ImageStatus status) => status switch
     {
         ImageStatus.NoMask => "no_mask",
+        ImageStatus.NoObjects => "no_objects",
         _ => status.ToString().ToLowerInvariant(),
     };
 

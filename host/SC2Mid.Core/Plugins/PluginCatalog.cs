@@ -246,7 +246,7 @@ public sealed class PluginCatalog : IDisposable
         var loaded = string.Join(", ", Loaded.Select(candidate => candidate.Id));
         var reason = notLoaded is null
             ? "no plugin has that id"
-            : $"it was {notLoaded.Status.ToString().ToLowerInvariant()}: {string.Join(" ", notLoaded.Errors)}";
+            : $"it was {notLoaded.Status.ToString().ToLowerInvariant()}: {string.Join(" ", notLoaded.Errors).TrimEnd('.')}";
         throw new KeyNotFoundException(
             $"Plugin '{id}' is not available because {reason}. Loaded plugins: {(loaded.Length == 0 ? "none" : loaded)}.");
     }

@@ -137,7 +137,10 @@ public sealed class RecipeCompiler
             .WithSourceResolver(new SourceFileResolver(ImmutableArray<string>.Empty, directory))
             .WithMetadataResolver(ScriptMetadataResolver.Default.WithBaseDirectory(directory))
             .WithEmitDebugInformation(true)
-            .WithOptimizationLevel(OptimizationLevel.Release)
+
+            // Recipes are glue code (the pixel work runs in the optimised core and plugins), and unoptimised code
+            // keeps a sequence point on every line, so an error always names its recipe line.
+            .WithOptimizationLevel(OptimizationLevel.Debug)
             .AddReferences(ReferencedAssemblies())
             .WithImports(DefaultImports);
     }

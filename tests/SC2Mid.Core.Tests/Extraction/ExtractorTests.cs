@@ -316,6 +316,24 @@ public sealed class ExtractorTests : IDisposable
     }
 
     [Fact]
+    public void Extract_EmptyMaskAsComponents_HasNoObjectsStatus()
+    {
+        using var mask = new Mat(20, 20, MatType.CV_8UC1, Scalar.All(0));
+        using var image = new Mat(20, 20, MatType.CV_8UC1, Scalar.All(100));
+        var imagePath = Path.Combine(_temporary.Path, "blank.png");
+        var maskPath = Path.Combine(_temporary.Path, "blank_mask.png");
+        Cv2.ImWrite(imagePath, image);
+        Cv2.ImWrite(maskPath, mask);
+        var options = new ExtractionOptions { PluginIds = ["shape"], Objects = ObjectMode.Components };
+
+        var result = new Extractor(_catalog, options).Extract(new DatasetItem("blank.png", imagePath, maskPath, null));
+
+        Assert.Equal(ImageStatus.NoObjects, result.Status);
+        Assert.Empty(result.Objects);
+        Assert.Contains(result.Warnings, warning => warning.Contains("no foreground pixel", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Extract_CancelledToken_Throws()
     {
         var extractor = new Extractor(_catalog, new ExtractionOptions { PluginIds = ["shape"] });
