@@ -91,7 +91,7 @@ tmux -L "$socket" new-session -d -s "$session" -x 120 -y 40 \
 wait_for 'Samples' 60
 wait_for 'TS_001\.133\.tif +│not run'
 wait_for '▀▀▀▀▀▀▀▀'
-wait_for 'mask foreground'
+wait_for 'foreground value > 0'
 
 keys F1
 wait_for 'Key bindings'
