@@ -34,6 +34,11 @@ public static class UiCommand
             Description = "Recipe file (.csx) opened in the recipe editor, created from a starter recipe when missing "
                 + $"(default: {WorkbenchOptions.DefaultRecipeFile}).",
         };
+        var output = new Option<string?>("--out", "-o")
+        {
+            Description = "Folder under which Ctrl+S on the Results page saves results.csv and results.json, each save "
+                + "in a new folder named by UTC time (default: results/workbench in the current directory).",
+        };
         var command = new Command(
             "ui",
             "Open the terminal workbench: dataset browser with image and mask preview, plugin browser, recipe editor, "
@@ -42,6 +47,7 @@ public static class UiCommand
             dataset,
             logFile,
             recipe,
+            output,
         };
         command.SetAction(parse => Workbench.Run(
             Options(parse, plugins, logLevel) with
@@ -49,6 +55,7 @@ public static class UiCommand
                 Dataset = parse.GetValue(dataset),
                 LogFile = parse.GetValue(logFile),
                 RecipeFile = parse.GetValue(recipe),
+                ResultsFolder = parse.GetValue(output) ?? Path.Combine("results", "workbench"),
             },
             Console.Error));
         root.Subcommands.Add(command);

@@ -94,7 +94,7 @@ public static class Workbench
         Terminal.Gui.App.Logging.Logger = loggerFactory.CreateLogger("Terminal.Gui");
         using (var app = Application.Create().Init())
         {
-            using var window = new WorkbenchWindow(session, buffer, logFile);
+            using var window = new WorkbenchWindow(session, buffer, logFile, options.ResultsFolder);
             window.Attach(app);
             app.Run(window);
 

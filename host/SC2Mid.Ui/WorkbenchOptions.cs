@@ -23,6 +23,12 @@ public sealed record WorkbenchOptions
     /// </summary>
     public Recipes.Running.RecipeWorkerCommand? RecipeWorker { get; init; }
 
+    /// <summary>
+    /// Folder under which Ctrl+S on the Results page writes each save into a new time-stamped folder; by default
+    /// <c>results/workbench</c> in the current directory.
+    /// </summary>
+    public string ResultsFolder { get; init; } = Path.Combine("results", "workbench");
+
     /// <summary>Lowest level written to the log file and the log pane.</summary>
     public LogLevel LogLevel { get; init; } = LogLevel.Information;
 

@@ -47,6 +47,12 @@ internal static partial class UiLog
     [LoggerMessage(115, LogLevel.Error, "Recipe could not be run")]
     public static partial void RecipeFailed(ILogger logger, Exception exception);
 
+    [LoggerMessage(116, LogLevel.Information, "Results saved to {Csv} and {Json}")]
+    public static partial void ResultsSaved(ILogger logger, string csv, string json);
+
+    [LoggerMessage(117, LogLevel.Error, "Saving the results failed")]
+    public static partial void SaveFailed(ILogger logger, Exception exception);
+
     [LoggerMessage(112, LogLevel.Warning, "Dataset: {Warning}")]
     public static partial void DatasetWarning(ILogger logger, string warning);
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using SC2Mid.Core.Datasets;
 using SC2Mid.Core.Extraction;
 using SC2Mid.Core.Imaging;
+using SC2Mid.Core.Output;
 using SC2Mid.Core.Plugins;
 using SC2Mid.Recipes.Running;
 
@@ -17,6 +18,7 @@ internal sealed class WorkbenchSession : IDisposable
     private readonly IReadOnlyList<string> _pluginRoots;
     private readonly RecipeWorkerCommand? _recipeWorker;
     private volatile PluginCatalog? _catalog;
+    private volatile CompletedExtraction? _lastExtraction;
 
     /// <summary>Creates a session; call <see cref="LoadPlugins"/> before extracting.</summary>
     /// <param name="dataset">The dataset shown in the browser.</param>
@@ -78,7 +80,40 @@ internal sealed class WorkbenchSession : IDisposable
         var catalog = _catalog ?? throw new InvalidOperationException("The plugins are still loading; try again shortly.");
         var extractor = new Extractor(catalog, new ExtractionOptions { Load = LoadOptions }, Logger);
         UiLog.ExtractionStarted(Logger, Dataset.Items.Count, ExtractionThreads);
-        return BatchRunner.Run(extractor, Dataset.Items, ExtractionThreads, progress, cancellationToken);
+        var started = DateTimeOffset.UtcNow;
+        var results = BatchRunner.Run(extractor, Dataset.Items, ExtractionThreads, progress, cancellationToken);
+        _lastExtraction = new CompletedExtraction(extractor, results, started, DateTimeOffset.UtcNow);
+        return results;
+    }
+
+    /// <summary>Whether an extraction has finished, so that <see cref="SaveResults"/> has something to write.</summary>
+    public bool HasResults => _lastExtraction is not null;
+
+    /// <summary>
+    /// Writes the results of the last finished extraction as <c>results.csv</c> and <c>results.json</c>, the files
+    /// <c>sc2mid batch</c> writes, into a new folder named after the current UTC time under
+    /// <paramref name="resultsFolder"/>.
+    /// </summary>
+    /// <returns>The paths of the CSV and JSON files.</returns>
+    /// <exception cref="InvalidOperationException">No extraction has finished yet.</exception>
+    /// <exception cref="IOException">A folder or file could not be written.</exception>
+    /// <exception cref="UnauthorizedAccessException">A folder or file is not writable.</exception>
+    public (string Csv, string Json) SaveResults(string resultsFolder)
+    {
+        var extraction = _lastExtraction
+            ?? throw new InvalidOperationException("No extraction has finished yet; press Ctrl+E first.");
+        var folder = Path.Combine(
+            Path.GetFullPath(resultsFolder),
+            DateTimeOffset.UtcNow.ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture));
+        Directory.CreateDirectory(folder);
+        var csv = Path.Combine(folder, "results.csv");
+        var json = Path.Combine(folder, "results.json");
+        var run = new RunInfo(
+            RunInfo.CurrentToolVersion, Environment.GetCommandLineArgs(), extraction.Started, extraction.Finished);
+        CsvResultWriter.Write(csv, extraction.Extractor.Features.ToArray(), extraction.Results);
+        JsonResultWriter.Write(json, run, extraction.Extractor, extraction.Results);
+        UiLog.ResultsSaved(Logger, csv, json);
+        return (csv, json);
     }
 
     /// <summary>
@@ -104,4 +139,11 @@ internal sealed class WorkbenchSession : IDisposable
 
     /// <inheritdoc />
     public void Dispose() => _catalog?.Dispose();
+
+    /// <summary>An extraction that ran to its end, kept for saving its results with their provenance.</summary>
+    private sealed record CompletedExtraction(
+        Extractor Extractor,
+        IReadOnlyList<ImageResult> Results,
+        DateTimeOffset Started,
+        DateTimeOffset Finished);
 }

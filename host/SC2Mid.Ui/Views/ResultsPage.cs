@@ -57,7 +57,11 @@ internal sealed class ResultsPage : WorkbenchPage
         new("Results", "S", "sort by the selected column, smallest first (empty cells last)"),
         new("Results", "Shift+S", "sort by the selected column, largest first (empty cells last)"),
         new("Results", "Click a header", "sort by that column; click again to reverse"),
+        new("Results", "Ctrl+S", "save results.csv and results.json (as sc2mid batch writes them) to a new folder"),
     ];
+
+    /// <summary>Raised by Ctrl+S: the workbench saves the results of the last extraction.</summary>
+    public event EventHandler? SaveRequested;
 
     /// <summary>The table shown, or null before the first extraction.</summary>
     internal ResultsTable? Table => _table;
@@ -82,6 +86,12 @@ internal sealed class ResultsPage : WorkbenchPage
     /// <inheritdoc />
     public override bool HandlePageKey(Key key)
     {
+        if (key == Key.S.WithCtrl)
+        {
+            SaveRequested?.Invoke(this, EventArgs.Empty);
+            return true;
+        }
+
         if (key == Key.S || key == Key.S.WithShift)
         {
             return SortSelected(descending: key == Key.S.WithShift);

@@ -28,6 +28,7 @@ internal sealed class WorkbenchWindow : Window
     private static readonly TimeSpan LogRefreshInterval = TimeSpan.FromMilliseconds(250);
 
     private readonly WorkbenchSession _session;
+    private readonly string _resultsFolder;
     private readonly BackgroundJob _job = new();
     private readonly Bar _pageBar;
     private readonly View _content;
@@ -43,9 +44,14 @@ internal sealed class WorkbenchWindow : Window
     private int _completed;
 
     /// <summary>Creates the window; call <see cref="Attach"/> before running it.</summary>
-    public WorkbenchWindow(WorkbenchSession session, LogBuffer logBuffer, string logFile)
+    /// <param name="session">The dataset, plugins and recipe the window works on.</param>
+    /// <param name="logBuffer">The latest log lines, shown in the log pane.</param>
+    /// <param name="logFile">Path of the log file, shown in the log pane's title.</param>
+    /// <param name="resultsFolder">Folder under which Ctrl+S on the Results page saves results.</param>
+    public WorkbenchWindow(WorkbenchSession session, LogBuffer logBuffer, string logFile, string resultsFolder)
     {
         _session = session;
+        _resultsFolder = resultsFolder;
         Title = $"sc2mid workbench: {session.Dataset.Source}";
         DatasetPage = new DatasetPage(session);
         PluginsPage = new PluginsPage();
@@ -104,6 +110,7 @@ internal sealed class WorkbenchWindow : Window
         };
         Add(_pageBar, _content, _progress, _jobStatus, _statusBar, _tooSmall);
 
+        ResultsPage.SaveRequested += (_, _) => StartSave();
         _current = DatasetPage;
         _beforeHelp = DatasetPage;
         DatasetPage.Visible = true;
@@ -241,6 +248,40 @@ internal sealed class WorkbenchWindow : Window
         _job.TryStart("recipe", token => RunRecipe(app, events, token));
         SetStatus($"Running {Path.GetFileName(_session.RecipeFile)}… (Esc cancels)");
         return true;
+    }
+
+    /// <summary>Writes the results of the last extraction in the background, unless a job is running.</summary>
+    /// <returns>Whether a job was started.</returns>
+    public bool StartSave()
+    {
+        var app = _app ?? throw new InvalidOperationException("Attach the window to an application first.");
+        if (!_session.HasResults)
+        {
+            SetStatus("Nothing to save yet: Ctrl+E extracts the features first.");
+            return false;
+        }
+
+        var started = _job.TryStart("save", _ =>
+        {
+            try
+            {
+                var (csv, json) = _session.SaveResults(_resultsFolder);
+                app.Invoke(() => SetStatus($"Saved {csv} and {Path.GetFileName(json)}."));
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                UiLog.SaveFailed(_session.Logger, exception);
+                app.Invoke(() => SetStatus($"Saving the results failed: {exception.Message}"));
+            }
+
+            return Task.CompletedTask;
+        });
+        if (!started)
+        {
+            SetStatus($"The {_job.Name} is still running; press Esc to cancel it first.");
+        }
+
+        return started;
     }
 
     /// <summary>Cancels the running job, if any.</summary>

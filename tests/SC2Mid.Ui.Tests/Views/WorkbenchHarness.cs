@@ -46,13 +46,16 @@ internal sealed class WorkbenchHarness : IDisposable
         App = Application.Create();
         App.Init(DriverRegistry.Names.ANSI);
         App.Driver!.SetScreenSize(columns, rows);
-        Window = new WorkbenchWindow(Session, buffer, logFile);
+        Window = new WorkbenchWindow(Session, buffer, logFile, ResultsFolder);
         Window.Attach(App);
         _token = App.Begin(Window)!;
         App.LayoutAndDraw();
     }
 
     public IApplication App { get; }
+
+    /// <summary>Where Ctrl+S on the Results page saves, inside the harness's temporary folder.</summary>
+    public string ResultsFolder => Path.Combine(_logFolder, "results");
 
     public WorkbenchWindow Window { get; }
 

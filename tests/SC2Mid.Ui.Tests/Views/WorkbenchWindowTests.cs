@@ -192,6 +192,37 @@ public class WorkbenchWindowTests
     }
 
     [Fact]
+    public void CtrlS_ResultsPage_WritesCsvAndJson()
+    {
+        using var harness = new WorkbenchHarness();
+        harness.WaitForPlugins();
+        harness.Press(Key.E.WithCtrl);
+        harness.PumpUntil(() => harness.Window.ResultsPage.Table is not null, "the extraction");
+        harness.Press(Key.F5);
+
+        harness.Press(Key.S.WithCtrl);
+        harness.PumpUntil(() => harness.Window.JobStatus.StartsWith("Saved ", StringComparison.Ordinal), "the save");
+
+        var folder = Assert.Single(Directory.GetDirectories(harness.ResultsFolder));
+        var csv = File.ReadAllLines(Path.Combine(folder, "results.csv"));
+        Assert.Contains("shape.area [px^2]", csv[0], StringComparison.Ordinal);
+        Assert.Equal(3, csv.Length);
+        Assert.True(new FileInfo(Path.Combine(folder, "results.json")).Length > 0);
+    }
+
+    [Fact]
+    public void CtrlS_BeforeExtraction_SavesNothing()
+    {
+        using var harness = new WorkbenchHarness();
+        harness.Press(Key.F5);
+
+        harness.Press(Key.S.WithCtrl);
+
+        ScreenAssert.Contains("Nothing to save yet", harness.Window.JobStatus);
+        Assert.False(Directory.Exists(harness.ResultsFolder));
+    }
+
+    [Fact]
     public void Esc_NoJob_DoesNotQuit()
     {
         using var harness = new WorkbenchHarness();
