@@ -8,12 +8,12 @@ namespace SC2Mid.Ui;
 /// <summary>The <c>sc2mid ui</c> command, and the workbench as what <c>sc2mid</c> does without a command.</summary>
 public static class UiCommand
 {
-    /// <summary>
-    /// Adds <c>ui [DATASET]</c> to <paramref name="root"/> and makes <c>sc2mid</c> without a command open the
-    /// workbench on the bundled sample when it runs in an interactive terminal. Elsewhere (scripts, pipes, CI) a
-    /// missing command stays an error with exit code 2, as before. The root's <c>--plugins</c> and
-    /// <c>--log-level</c> options, when present, apply to the workbench too.
-    /// </summary>
+    /// <summary>Adds <c>ui [DATASET]</c> to <paramref name="root"/> and gives the root command an action.</summary>
+    /// <remarks>
+    /// In an interactive terminal, <c>sc2mid</c> without a command opens the workbench on the bundled sample.
+    /// Elsewhere (scripts, pipes, CI) a missing command stays an error with exit code 2, as before. The root's
+    /// <c>--plugins</c> and <c>--log-level</c> options, when present, apply to the workbench too.
+    /// </remarks>
     public static void AddTo(RootCommand root)
     {
         ArgumentNullException.ThrowIfNull(root);
