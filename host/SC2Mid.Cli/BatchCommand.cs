@@ -138,12 +138,14 @@ internal static class BatchCommand
         var progress = new ProgressPrinter(Console.Error, redraw: !Console.IsErrorRedirected, skipped);
         BatchRunner.Run(extractor, todo, jobs, journal.Record, progress, cancellationToken);
 
-        var (savedManifest, entries) = ResultJournal.Load(folder);
-        var results = entries.OrderBy(entry => entry.Index).Select(entry => entry.Result).ToArray();
-        BatchOutput.Write(folder, savedManifest.Provenance, results);
+        // The final files are rendered from the journal as saved, one image at a time, so memory does not grow
+        // with the dataset and a resumed run writes the same bytes as an uninterrupted one.
+        var savedManifest = ResultJournal.LoadManifest(folder);
+        IEnumerable<ImageResult> Results() => ResultJournal.ReadEntries(folder, savedManifest).Select(entry => entry.Result);
+        BatchOutput.Write(folder, savedManifest.Provenance, Results);
         var run = new RunInfo(RunInfo.CurrentToolVersion, Environment.GetCommandLineArgs(), started, DateTimeOffset.UtcNow);
         RunInfoWriter.Write(Path.Combine(folder, "run-info.json"), run, shard, todo.Length, skipped);
-        return Report(folder, results);
+        return Report(folder, Results);
     }
 
     private static TimeSpan? ReadTimeout(ParseResult parse)
@@ -159,21 +161,28 @@ internal static class BatchCommand
     }
 
     /// <summary>Prints the tables (for small runs), the counts and the file paths; returns the exit code.</summary>
-    internal static int Report(string folder, IReadOnlyList<ImageResult> results)
+    internal static int Report(string folder, Func<IEnumerable<ImageResult>> enumerate)
     {
-        if (results.Count <= MaxPrintedImages)
+        var counts = new Dictionary<ImageStatus, int>();
+        var total = 0;
+        foreach (var result in enumerate())
         {
-            TablePrinter.Print(Console.Out, results);
+            counts[result.Status] = counts.GetValueOrDefault(result.Status) + 1;
+            total++;
         }
 
-        var counts = results.GroupBy(result => result.Status).ToDictionary(group => group.Key, group => group.Count());
+        if (total <= MaxPrintedImages)
+        {
+            TablePrinter.Print(Console.Out, enumerate().ToArray());
+        }
+
         var failed = counts.GetValueOrDefault(ImageStatus.Failed) + counts.GetValueOrDefault(ImageStatus.Partial);
         var emptyMasks = counts.TryGetValue(ImageStatus.NoObjects, out var empty)
             ? string.Create(CultureInfo.InvariantCulture, $"{empty} with an empty mask, ")
             : string.Empty;
         var summary = string.Create(
             CultureInfo.InvariantCulture,
-            $"{results.Count} images: {counts.GetValueOrDefault(ImageStatus.Ok)} ok, "
+            $"{total} images: {counts.GetValueOrDefault(ImageStatus.Ok)} ok, "
             + $"{counts.GetValueOrDefault(ImageStatus.NoMask)} without mask, ");
         var failures = string.Create(
             CultureInfo.InvariantCulture,

@@ -39,13 +39,12 @@ internal static class MergeCommand
             return ExitCodes.UsageError;
         }
 
-        var loaded = new List<(string Folder, RunManifest Manifest, IReadOnlyList<(int Index, ImageResult Result)> Entries)>();
+        var loaded = new List<(string Folder, RunManifest Manifest, IReadOnlySet<int> Indexes)>();
         foreach (var shard in parse.GetValue(Shards)!)
         {
             try
             {
-                var (manifest, shardEntries) = ResultJournal.Load(shard.FullName);
-                loaded.Add((shard.FullName, manifest, shardEntries));
+                loaded.Add((shard.FullName, ResultJournal.LoadManifest(shard.FullName), ResultJournal.EntryIndexes(shard.FullName)));
             }
             catch (InvalidDataException exception)
             {
@@ -76,24 +75,29 @@ internal static class MergeCommand
             return ExitCodes.InputError;
         }
 
-        var entries = loaded.SelectMany(shard => shard.Entries).OrderBy(entry => entry.Index).ToArray();
-        if (entries.Length != first.Manifest.ItemCount)
+        var finished = loaded.Sum(shard => shard.Indexes.Count);
+        if (finished != first.Manifest.ItemCount)
         {
             Console.Error.WriteLine(
-                $"error: the shards hold {entries.Length} of {first.Manifest.ItemCount} images; rerun the unfinished "
+                $"error: the shards hold {finished} of {first.Manifest.ItemCount} images; rerun the unfinished "
                 + "shards with the same command, then merge again.");
             return ExitCodes.InputError;
         }
 
+        // Entries are copied one at a time, so merging a large run does not hold its results in memory.
         var merged = first.Manifest with { ShardIndex = 0, ShardCount = 1 };
         var journal = ResultJournal.Open(output, merged, out _);
-        foreach (var (index, result) in entries)
+        foreach (var (folder, manifest, _) in loaded)
         {
-            journal.Record(index, result);
+            foreach (var (index, result) in ResultJournal.ReadEntries(folder, manifest))
+            {
+                journal.Record(index, result);
+            }
         }
 
-        var results = entries.Select(entry => entry.Result).ToArray();
-        BatchOutput.Write(output, merged.Provenance, results);
-        return BatchCommand.Report(output, results);
+        var savedManifest = ResultJournal.LoadManifest(output);
+        IEnumerable<ImageResult> Results() => ResultJournal.ReadEntries(output, savedManifest).Select(entry => entry.Result);
+        BatchOutput.Write(output, savedManifest.Provenance, Results);
+        return BatchCommand.Report(output, Results);
     }
 }

@@ -23,16 +23,27 @@ public static class BatchOutput
     /// </summary>
     public static void Write(string folder, RunProvenance provenance, IReadOnlyList<ImageResult> images)
     {
-        ArgumentNullException.ThrowIfNull(provenance);
         ArgumentNullException.ThrowIfNull(images);
-        CsvResultWriter.Write(Path.Combine(folder, CsvName), provenance.Features, images);
-        AtomicFile.Write(
-            Path.Combine(folder, JsonName),
-            stream => JsonResultWriter.Write(stream, provenance, run: null, images));
-        WriteErrors(Path.Combine(folder, ErrorsName), images);
+        Write(folder, provenance, () => images);
     }
 
-    private static void WriteErrors(string path, IReadOnlyList<ImageResult> images)
+    /// <summary>
+    /// Writes the three files atomically from results that <paramref name="images"/> enumerates afresh on each
+    /// call (four passes), so a caller can stream them from the journal instead of holding them in memory.
+    /// </summary>
+    public static void Write(string folder, RunProvenance provenance, Func<IEnumerable<ImageResult>> images)
+    {
+        ArgumentNullException.ThrowIfNull(provenance);
+        ArgumentNullException.ThrowIfNull(images);
+        var calibrated = images().Any(image => image.Calibration.IsCalibrated);
+        CsvResultWriter.Write(Path.Combine(folder, CsvName), provenance.Features, images(), calibrated);
+        AtomicFile.Write(
+            Path.Combine(folder, JsonName),
+            stream => JsonResultWriter.Write(stream, provenance, run: null, images()));
+        WriteErrors(Path.Combine(folder, ErrorsName), images());
+    }
+
+    private static void WriteErrors(string path, IEnumerable<ImageResult> images)
     {
         AtomicFile.Write(path, stream =>
         {

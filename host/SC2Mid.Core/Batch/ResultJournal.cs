@@ -91,23 +91,44 @@ public sealed class ResultJournal
     /// <exception cref="InvalidDataException">The folder has no journal, or a journal file is unreadable.</exception>
     public static (RunManifest Manifest, IReadOnlyList<(int Index, ImageResult Result)> Entries) Load(string outputFolder)
     {
-        var folder = Path.Combine(outputFolder, FolderName);
-        var manifestPath = Path.Combine(folder, "run.json");
+        var manifest = LoadManifest(outputFolder);
+        return (manifest, ReadEntries(outputFolder, manifest).ToList());
+    }
+
+    /// <summary>Reads the manifest of a run's output folder.</summary>
+    /// <exception cref="InvalidDataException">The folder has no journal, or its manifest is unreadable.</exception>
+    public static RunManifest LoadManifest(string outputFolder)
+    {
+        var manifestPath = Path.Combine(outputFolder, FolderName, "run.json");
         if (!File.Exists(manifestPath))
         {
             throw new InvalidDataException($"{outputFolder} has no {FolderName}/run.json; it is not a batch output folder.");
         }
 
-        var manifest = ReadManifest(manifestPath);
+        return ReadManifest(manifestPath);
+    }
+
+    /// <summary>Dataset indexes of the finished images of a run's output folder, read from the file names only.</summary>
+    public static IReadOnlySet<int> EntryIndexes(string outputFolder) =>
+        ReadIndexes(Path.Combine(outputFolder, FolderName, "entries"));
+
+    /// <summary>
+    /// Reads the finished images of a run's output folder one at a time, in dataset order, so that rendering the
+    /// final files of a large run does not hold every result in memory.
+    /// </summary>
+    /// <exception cref="InvalidDataException">A journal file is unreadable or names an unknown feature.</exception>
+    public static IEnumerable<(int Index, ImageResult Result)> ReadEntries(string outputFolder, RunManifest manifest)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
         var features = manifest.Provenance.Features.ToDictionary(feature => feature.Name, StringComparer.Ordinal);
-        var entries = new List<(int, ImageResult)>();
-        foreach (var path in Directory.EnumerateFiles(Path.Combine(folder, "entries"), "*.json").Order(StringComparer.Ordinal))
+        var entries = Path.Combine(outputFolder, FolderName, "entries");
+
+        // Entry files are named by their zero-padded index, so ordinal file-name order is dataset order.
+        foreach (var path in Directory.EnumerateFiles(entries, "*.json").Order(StringComparer.Ordinal))
         {
             var entry = Deserialize<JournalEntry>(path);
-            entries.Add((entry.Index, entry.ToResult(features)));
+            yield return (entry.Index, entry.ToResult(features));
         }
-
-        return (manifest, entries);
     }
 
     /// <summary>Computes the run key from everything that decides the values: items, plugins and options.</summary>

@@ -19,22 +19,47 @@ public static class CsvResultWriter
     /// <summary>Writes the table to <paramref name="path"/> atomically.</summary>
     public static void Write(string path, IReadOnlyList<FeatureDescriptor> features, IReadOnlyList<ImageResult> images)
     {
+        ArgumentNullException.ThrowIfNull(images);
+        Write(path, features, images, images.Any(image => image.Calibration.IsCalibrated));
+    }
+
+    /// <summary>
+    /// Writes the table to <paramref name="path"/> atomically, enumerating <paramref name="images"/> once, so a
+    /// caller can stream results from disk without holding them all.
+    /// </summary>
+    /// <param name="path">Destination file.</param>
+    /// <param name="features">Columns, in order.</param>
+    /// <param name="images">Rows, in order.</param>
+    /// <param name="calibratedColumns">Whether lengths and areas get a second column in nm.</param>
+    public static void Write(
+        string path,
+        IReadOnlyList<FeatureDescriptor> features,
+        IEnumerable<ImageResult> images,
+        bool calibratedColumns)
+    {
         ArgumentNullException.ThrowIfNull(features);
         ArgumentNullException.ThrowIfNull(images);
         AtomicFile.Write(path, stream =>
         {
             using var writer = new StreamWriter(stream, new UTF8Encoding(false), bufferSize: -1, leaveOpen: true) { NewLine = "\n" };
-            Write(writer, features, images);
+            Write(writer, features, images, calibratedColumns);
         });
     }
 
     /// <summary>Writes the table to <paramref name="writer"/>.</summary>
     public static void Write(TextWriter writer, IReadOnlyList<FeatureDescriptor> features, IReadOnlyList<ImageResult> images)
     {
-        ArgumentNullException.ThrowIfNull(writer);
-        ArgumentNullException.ThrowIfNull(features);
         ArgumentNullException.ThrowIfNull(images);
-        var anyCalibrated = images.Any(image => image.Calibration.IsCalibrated);
+        Write(writer, features, images, images.Any(image => image.Calibration.IsCalibrated));
+    }
+
+    private static void Write(
+        TextWriter writer,
+        IReadOnlyList<FeatureDescriptor> features,
+        IEnumerable<ImageResult> images,
+        bool anyCalibrated)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
         var header = new List<string>(FixedColumns);
         foreach (var feature in features)
         {

@@ -31,7 +31,7 @@ public static class JsonResultWriter
     /// Writes the record to <paramref name="stream"/> as indented UTF-8 JSON. Without <paramref name="run"/> the
     /// file has no times or command line, so the same inputs and plugins always give the same bytes.
     /// </summary>
-    public static void Write(Stream stream, RunProvenance provenance, RunInfo? run, IReadOnlyList<ImageResult> images)
+    public static void Write(Stream stream, RunProvenance provenance, RunInfo? run, IEnumerable<ImageResult> images)
     {
         ArgumentNullException.ThrowIfNull(provenance);
         ArgumentNullException.ThrowIfNull(images);
