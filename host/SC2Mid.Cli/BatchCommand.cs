@@ -138,8 +138,8 @@ internal static class BatchCommand
         var progress = new ProgressPrinter(Console.Error, redraw: !Console.IsErrorRedirected, skipped);
         BatchRunner.Run(extractor, todo, jobs, journal.Record, progress, cancellationToken);
 
-        // The final files are rendered from the journal as saved, one image at a time, so memory does not grow
-        // with the dataset and a resumed run writes the same bytes as an uninterrupted one.
+        // The final files are rendered from the journal as saved, one image at a time, so the results are never all
+        // in memory at once and a resumed run writes the same bytes as an uninterrupted one.
         var savedManifest = ResultJournal.LoadManifest(folder);
         IEnumerable<ImageResult> Results() => ResultJournal.ReadEntries(folder, savedManifest).Select(entry => entry.Result);
         BatchOutput.Write(folder, savedManifest.Provenance, Results);

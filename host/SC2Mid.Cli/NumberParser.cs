@@ -4,12 +4,13 @@ using System.Globalization;
 namespace SC2Mid.Cli;
 
 /// <summary>
-/// Parses number options with a decimal point only. The default parser accepts thousands separators, so
-/// <c>--nm-per-px 0,4854</c> became 4854 instead of failing.
+/// Parses number options with a decimal point only. The default parser accepts thousands separators, so it
+/// reads <c>--nm-per-px 0,4854</c> as 4854.
 /// </summary>
 internal static class NumberParser
 {
-    /// <summary>Parses the option's single token as a finite number written with '.' as the decimal point.</summary>
+    /// <summary>Parses the option's single token as a number written with '.' as the decimal point.</summary>
+    /// <remarks>NaN and infinities parse; each option checks its own range.</remarks>
     public static double? Parse(ArgumentResult result)
     {
         if (result.Tokens.Count == 0)
