@@ -90,7 +90,8 @@ internal static class CommonOptions
 
     public static Option<int?> Page { get; } = new("--page")
     {
-        Description = "1-based page of multi-page TIFF images to read (default: the first, with a warning).",
+        Description = "1-based page of multi-page TIFF images to read (default: the first, with a warning). The mask "
+            + "is read from the same page, so it needs at least as many pages.",
     };
 
     public static Option<int> Threads { get; } = new("--threads", "-j")

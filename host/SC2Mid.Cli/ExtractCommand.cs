@@ -22,7 +22,8 @@ internal static class ExtractCommand
 
     private static readonly Option<string> Format = new("--format")
     {
-        Description = "Output format: table (Feature, Value, Unit), csv or json.",
+        Description = "Output format: table (Feature, Value, Unit), csv or json (default: from the --out file's "
+            + "extension, else table).",
         DefaultValueFactory = _ => "table",
     };
 
@@ -58,7 +59,7 @@ internal static class ExtractCommand
         var run = new RunInfo(RunInfo.CurrentToolVersion, Environment.GetCommandLineArgs(), started, DateTimeOffset.UtcNow);
         var features = extractor.Features.ToArray();
         var outputFile = parse.GetValue(Output)?.FullName;
-        switch (parse.GetValue(Format))
+        switch (ChooseFormat(parse, outputFile))
         {
             case "json" when outputFile is not null:
                 JsonResultWriter.Write(outputFile, run, extractor, images);
@@ -87,6 +88,22 @@ internal static class ExtractCommand
             ImageStatus.Failed => ExitCodes.InputError,
             ImageStatus.Partial => ExitCodes.PartialFailure,
             _ => ExitCodes.Success,
+        };
+    }
+
+    /// <summary>Returns --format when given, else the format the --out file's extension names, else the table.</summary>
+    private static string ChooseFormat(ParseResult parse, string? outputFile)
+    {
+        if (parse.GetResult(Format) is { Implicit: false } || outputFile is null)
+        {
+            return parse.GetValue(Format)!;
+        }
+
+        return Path.GetExtension(outputFile).ToLowerInvariant() switch
+        {
+            ".json" => "json",
+            ".csv" => "csv",
+            _ => "table",
         };
     }
 

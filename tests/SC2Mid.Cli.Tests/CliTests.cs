@@ -53,6 +53,18 @@ public sealed class CliTests : IDisposable
         Assert.StartsWith("image_id,object_id,status,", lines[0], StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Extract_OutJsonWithoutFormat_WritesJson()
+    {
+        var path = Path.Combine(_temporary, "result.json");
+
+        var (exitCode, _, error) = Sc2mid.Run("extract", "-i", CryoImage, "-m", CryoMask, "-f", "shape", "--out", path);
+
+        Assert.True(exitCode == 0, error);
+        using var document = JsonDocument.Parse(File.ReadAllText(path));
+        Assert.Equal("SC2Mid.Platform", document.RootElement.GetProperty("tool").GetProperty("name").GetString());
+    }
+
     [Theory]
     [InlineData("--nm-per-px", "0", "--nm-per-px must be a number of nm per pixel from 0.001 to 1000000")]
     [InlineData("--nm-per-px", "1e300", "--nm-per-px must be a number of nm per pixel")]
