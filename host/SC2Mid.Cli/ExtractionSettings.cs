@@ -74,7 +74,7 @@ internal static class ExtractionSettings
             Overrides = ParseSet(parse.GetValue(CommonOptions.Set) ?? []),
             Calibration = new CalibrationRequest
             {
-                Given = calibration,
+                CommandLine = calibration,
                 ScaleBarPx = scaleBarPx,
                 ScaleBarNm = scaleBarNm,
                 DetectScaleBar = detect,

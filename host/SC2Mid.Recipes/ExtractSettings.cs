@@ -43,7 +43,7 @@ public sealed record ExtractSettings
                     pair => PluginRequest.ToText(pair.Value),
                     StringComparer.Ordinal),
                 StringComparer.Ordinal),
-        Calibration = new CalibrationRequest { Given = Calibration },
+        Calibration = new CalibrationRequest { CommandLine = Calibration },
         Objects = Objects,
         Connectivity = Connectivity is 4 or 8
             ? Connectivity

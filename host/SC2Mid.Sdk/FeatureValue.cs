@@ -13,14 +13,14 @@ public sealed record FeatureValue
     /// <summary>Feature name exactly as the plugin manifest declares it, for example <c>shape.area</c>.</summary>
     public string Name { get; }
 
-    /// <summary>The value in pixel units, or null when <see cref="NullReason"/> says why there is none.</summary>
+    /// <summary>The value in pixel units, or null when <see cref="NullReason"/> gives the reason.</summary>
     public double? Value { get; }
 
     /// <summary>Why <see cref="Value"/> is null, in one sentence a user can act on; null when there is a value.</summary>
     public string? NullReason { get; }
 
     /// <summary>
-    /// Creates a value. A NaN or infinite <paramref name="value"/> becomes a null value whose reason says so,
+    /// Creates a value. A NaN or infinite <paramref name="value"/> becomes a null value whose reason names it,
     /// so that no non-finite number reaches a table.
     /// </summary>
     public static FeatureValue Of(string name, double value)

@@ -15,7 +15,7 @@ public sealed class BatchTests : IDisposable
     public void Dispose() => Directory.Delete(_temporary, recursive: true);
 
     [Fact]
-    public void Batch_BadInputsAndThrowingPlugin_ListsErrorsAndKeepsGoodImages()
+    public void Batch_BadInputs_ListsErrors()
     {
         var dataset = GoodAndBadDataset();
         var output = Path.Combine(_temporary, "out");

@@ -82,7 +82,7 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
-    public void Extract_ScaleBarPixelsAndNanometres_CalibratesToStudyPixelSize()
+    public void Extract_ScaleBar206Px_UsesStudySize()
     {
         var (exitCode, output, error) = Sc2mid.Run(
             "extract", "-i", CryoImage, "-m", CryoMask, "--features", "shape", "--format", "json",

@@ -9,7 +9,7 @@ namespace SC2Mid.Core.Extraction;
 /// <param name="Features">The manifest's fixed features, then any the plugin lists for these parameters.</param>
 public sealed record BoundPlugin(PluginEntry Plugin, PluginParameters Parameters, IReadOnlyList<FeatureDescriptor> Features)
 {
-    /// <summary>Binds a plugin: parses parameter overrides and asks a dynamic plugin for its feature names.</summary>
+    /// <summary>Binds a plugin: parses parameter overrides and gets a dynamic plugin's feature names.</summary>
     /// <exception cref="FormatException">An override is invalid, or the plugin rejects the parameter combination.</exception>
     public static BoundPlugin Bind(PluginEntry plugin, IReadOnlyDictionary<string, string> overrides)
     {

@@ -24,7 +24,7 @@ public sealed record ExtractionOptions
 
     /// <summary>
     /// Folder where plugins save figures and long vectors, or null to give plugins no artifact sink (then they
-    /// save nothing and say so in a warning where it matters).
+    /// save nothing and warn where it matters).
     /// </summary>
     public string? ArtifactsFolder { get; init; }
 
@@ -38,7 +38,7 @@ public sealed record ExtractionOptions
     public int CropMargin { get; init; } = 8;
 
     /// <summary>
-    /// Longest time one plugin call may take before its features for that object are recorded as timed out, or
+    /// Maximum time one plugin call may take before its features for that object are recorded as timed out, or
     /// null for no limit.
     /// </summary>
     public TimeSpan? PluginTimeout { get; init; }

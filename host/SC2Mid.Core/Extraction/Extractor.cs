@@ -53,7 +53,7 @@ public sealed class Extractor
     /// <summary>Every feature this extractor produces, in output order.</summary>
     public IEnumerable<FeatureDescriptor> Features => _plugins.SelectMany(bound => bound.Features);
 
-    /// <summary>Extracts one image. Input and plugin failures are recorded in the result, never thrown.</summary>
+    /// <summary>Extracts one image. Input and plugin failures are recorded in the result rather than thrown.</summary>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
     public ImageResult Extract(DatasetItem item, CancellationToken cancellationToken = default)
     {
@@ -66,7 +66,7 @@ public sealed class Extractor
         }
         catch (ImageLoadException exception)
         {
-            var calibration = _options.Calibration.Given ?? item.Calibration ?? Calibration.None;
+            var calibration = _options.Calibration.CommandLine ?? item.Calibration ?? Calibration.None;
             return InputFailure(item, calibration, exception.Message);
         }
 
@@ -244,7 +244,7 @@ public sealed class Extractor
     /// <summary>Runs one plugin call on a pool thread and stops waiting for it after <paramref name="timeout"/>.</summary>
     /// <remarks>
     /// NOTE: .NET cannot abort a thread, so a call that never returns keeps its pool thread busy until the process
-    /// exits; the run goes on, but a plugin that hangs on every image exhausts the pool eventually.
+    /// exits. The run goes on, but a plugin that hangs on every image exhausts the pool eventually.
     /// </remarks>
     private static FeatureSet ExtractWithTimeout(
         PluginEntry plugin,
@@ -336,14 +336,8 @@ public sealed class Extractor
         return results;
     }
 
-    private Calibration ResolveCalibration(DatasetItem item, LoadedImage image, List<string> warnings)
-    {
-        var request = _options.Calibration;
-
-        // Only TIFF files carry resolution tags that are read, so other files are not read a second time.
-        var tiffBytes = request.UseTiffResolution && image.Format == "tiff" ? File.ReadAllBytes(item.ImagePath) : null;
-        return CalibrationResolver.Resolve(request, item.Calibration, tiffBytes, image.Grey, warnings);
-    }
+    private Calibration ResolveCalibration(DatasetItem item, LoadedImage image, List<string> warnings) =>
+        CalibrationResolver.Resolve(_options.Calibration, item.Calibration, image.TiffPixelSize, image.Grey, warnings);
 
     private ImageResult InputFailure(DatasetItem item, Calibration calibration, string message)
     {

@@ -1,4 +1,5 @@
 using OpenCvSharp;
+using SC2Mid.Core.Scaling;
 
 namespace SC2Mid.Core.Imaging;
 
@@ -54,7 +55,10 @@ public sealed class ImageLoader
                 decoded.PageCount,
                 decoded.PageUsed,
                 decoded.Warnings,
-                conversion);
+                conversion,
+
+                // The tags are read here, from the bytes already in memory, so calibration never reads the file again.
+                file.Format == "tiff" ? TiffPixelSize.Read(file.Bytes) : TiffPixelSize.None);
         }
         catch
         {

@@ -1,4 +1,5 @@
 using OpenCvSharp;
+using SC2Mid.Core.Scaling;
 
 namespace SC2Mid.Core.Imaging;
 
@@ -19,7 +20,8 @@ public sealed class LoadedImage : IDisposable
         int pageCount,
         int pageUsed,
         IReadOnlyList<string> warnings,
-        string greyConversion)
+        string greyConversion,
+        TiffPixelSize tiffPixelSize)
     {
         Path = path;
         Sha256 = sha256;
@@ -31,7 +33,11 @@ public sealed class LoadedImage : IDisposable
         PageUsed = pageUsed;
         Warnings = warnings;
         GreyConversion = greyConversion;
+        TiffPixelSize = tiffPixelSize;
     }
+
+    /// <summary>The pixel size in the file's TIFF resolution tags; <see cref="TiffPixelSize.None"/> for other formats.</summary>
+    public TiffPixelSize TiffPixelSize { get; }
 
     /// <summary>The path the image was loaded from, as given to <see cref="ImageLoader.LoadImage"/>.</summary>
     public string Path { get; }

@@ -3,7 +3,7 @@ using SC2Mid.Core.Plugins;
 
 namespace SC2Mid.Core.Output;
 
-/// <summary>What a results file says about the run as a whole: tool version, plugins and feature definitions.</summary>
+/// <summary>Provenance of a run as a whole: tool version, plugins and feature definitions.</summary>
 /// <param name="ToolVersion">Version of SC2Mid.Platform.</param>
 /// <param name="Plugins">Plugins in output order.</param>
 /// <param name="Features">Features in output order, with units and definitions.</param>

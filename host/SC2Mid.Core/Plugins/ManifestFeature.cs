@@ -2,7 +2,7 @@ using SC2Mid.Sdk;
 
 namespace SC2Mid.Core.Plugins;
 
-/// <summary>A feature entry of a manifest; with <see cref="Count"/>, <see cref="Name"/> holds <c>{i}</c>.</summary>
+/// <summary>A feature entry of a manifest; with <see cref="Count"/>, <see cref="Name"/> contains <c>{i}</c>.</summary>
 public sealed record ManifestFeature
 {
     /// <summary>Full feature name, possibly with the <c>{i}</c> placeholder.</summary>

@@ -21,10 +21,10 @@ public sealed record PluginManifest
     /// <summary>Host API versions the plugin supports.</summary>
     public required HostApiRange HostApi { get; init; }
 
-    /// <summary>File name of the assembly that holds the plugin type.</summary>
+    /// <summary>File name of the assembly that contains the plugin type.</summary>
     public required string EntryAssembly { get; init; }
 
-    /// <summary>Full name of the plugin type, or null when the assembly holds exactly one.</summary>
+    /// <summary>Full name of the plugin type, or null when the assembly contains exactly one.</summary>
     public string? EntryType { get; init; }
 
     /// <summary>Features as declared, before <c>{i}</c> names are expanded.</summary>

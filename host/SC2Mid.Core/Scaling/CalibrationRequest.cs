@@ -6,12 +6,12 @@ namespace SC2Mid.Core.Scaling;
 public sealed record CalibrationRequest
 {
     /// <summary>Pixel size given on the command line (<c>--nm-per-px</c>), or null.</summary>
-    public Calibration? Given { get; init; }
+    public Calibration? CommandLine { get; init; }
 
     /// <summary>Length of the scale bar in pixels as measured by the user (<c>--scale-bar-px</c>), or null.</summary>
     public double? ScaleBarPx { get; init; }
 
-    /// <summary>Length the scale bar stands for, in nm (<c>--scale-bar-nm</c>), or null.</summary>
+    /// <summary>Length that the scale bar represents, in nm (<c>--scale-bar-nm</c>), or null.</summary>
     public double? ScaleBarNm { get; init; }
 
     /// <summary>Whether to find the scale bar in the image (<c>--scale-bar auto</c>); needs <see cref="ScaleBarNm"/>.</summary>

@@ -17,14 +17,14 @@ public static class CalibrationResolver
     /// <summary>Resolves the calibration of one image.</summary>
     /// <param name="request">What the user asked for.</param>
     /// <param name="fromManifest">The dataset manifest's value for this image, or null.</param>
-    /// <param name="fileBytes">The image file, for TIFF resolution tags; null to skip them.</param>
+    /// <param name="tiff">The pixel size in the image's TIFF resolution tags, if any.</param>
     /// <param name="grey">The grey image, for scale-bar detection.</param>
     /// <param name="warnings">Receives disagreements and detection problems.</param>
     /// <returns>The calibration used; <see cref="Calibration.None"/> when no source gave one.</returns>
     public static Calibration Resolve(
         CalibrationRequest request,
         Calibration? fromManifest,
-        ReadOnlySpan<byte> fileBytes,
+        TiffPixelSize tiff,
         Mat grey,
         List<string> warnings)
     {
@@ -32,7 +32,7 @@ public static class CalibrationResolver
         ArgumentNullException.ThrowIfNull(grey);
         ArgumentNullException.ThrowIfNull(warnings);
         var candidates = new List<Calibration>();
-        if (request.Given is { } given)
+        if (request.CommandLine is { } given)
         {
             candidates.Add(given);
         }
@@ -54,17 +54,17 @@ public static class CalibrationResolver
             candidates.AddRange(Detect(request, grey, warnings));
         }
 
-        if (request.UseTiffResolution && !fileBytes.IsEmpty)
+        if (request.UseTiffResolution)
         {
-            var tiff = TiffResolution.TryRead(fileBytes, out var tiffWarning);
-            if (tiffWarning is not null)
+            ArgumentNullException.ThrowIfNull(tiff);
+            if (tiff.Warning is not null)
             {
-                warnings.Add(tiffWarning);
+                warnings.Add(tiff.Warning);
             }
 
-            if (tiff is { } found)
+            if (tiff.NmPerPixel is { } tiffNmPerPixel)
             {
-                candidates.Add(Calibration.FromNmPerPixel(found.NmPerPixel, found.Description));
+                candidates.Add(Calibration.FromNmPerPixel(tiffNmPerPixel, tiff.Description!));
             }
         }
 

@@ -64,7 +64,7 @@ public sealed class ExtractorTests : IDisposable
         var options = new ExtractionOptions
         {
             PluginIds = ["shape", "faulty"],
-            Calibration = new CalibrationRequest { Given = Calibration.FromNmPerPixel(NmPerPixel, "test") },
+            Calibration = new CalibrationRequest { CommandLine = Calibration.FromNmPerPixel(NmPerPixel, "test") },
         };
         var extractor = new Extractor(_catalog, options);
 
@@ -286,7 +286,7 @@ public sealed class ExtractorTests : IDisposable
     }
 
     [Fact]
-    public void Extract_SaveCrops_WritesImageAndMaskPerObject()
+    public void Extract_SaveCrops_WritesPerObject()
     {
         using var mask = new Mat(40, 60, MatType.CV_8UC1, Scalar.All(0));
         Cv2.Circle(mask, new Point(10, 10), 5, Scalar.All(255), -1);
@@ -316,7 +316,7 @@ public sealed class ExtractorTests : IDisposable
     }
 
     [Fact]
-    public void Extract_EmptyMaskAsComponents_HasNoObjectsStatus()
+    public void Extract_EmptyComponents_IsNoObjects()
     {
         using var mask = new Mat(20, 20, MatType.CV_8UC1, Scalar.All(0));
         using var image = new Mat(20, 20, MatType.CV_8UC1, Scalar.All(100));

@@ -122,7 +122,7 @@ public sealed class ResultWriterTests : IDisposable
         var extractor = new Extractor(_catalog, new ExtractionOptions
         {
             PluginIds = ["shape"],
-            Calibration = new CalibrationRequest { Given = calibration },
+            Calibration = new CalibrationRequest { CommandLine = calibration },
         });
         DatasetItem[] items =
         [

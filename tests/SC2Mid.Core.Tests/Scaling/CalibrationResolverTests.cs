@@ -15,33 +15,34 @@ public sealed class CalibrationResolverTests
         using var grey = new Mat(10, 10, MatType.CV_8UC1, Scalar.All(128));
         var warnings = new List<string>();
 
-        var calibration = CalibrationResolver.Resolve(new CalibrationRequest(), null, [], grey, warnings);
+        var calibration = CalibrationResolver.Resolve(
+            new CalibrationRequest(), null, TiffPixelSize.None, grey, warnings);
 
         Assert.Same(Calibration.None, calibration);
         Assert.Empty(warnings);
     }
 
     [Fact]
-    public void Resolve_ScaleBarPixelsAndNanometres_GivesStudyPixelSize()
+    public void Resolve_ScaleBar206Px_GivesStudySize()
     {
         using var grey = new Mat(10, 10, MatType.CV_8UC1, Scalar.All(128));
         var request = new CalibrationRequest { ScaleBarPx = 206, ScaleBarNm = 100 };
 
-        var calibration = CalibrationResolver.Resolve(request, null, [], grey, []);
+        var calibration = CalibrationResolver.Resolve(request, null, TiffPixelSize.None, grey, []);
 
         Assert.Equal(StudyNmPerPixel, calibration.NmPerPixel!.Value, 12);
         Assert.Contains("--scale-bar-px 206", calibration.Source, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Resolve_CommandLineAndManifestDisagree_UsesCommandLineAndWarns()
+    public void Resolve_SourcesDisagree_WarnsWithBoth()
     {
         using var grey = new Mat(10, 10, MatType.CV_8UC1, Scalar.All(128));
-        var request = new CalibrationRequest { Given = Calibration.FromNmPerPixel(0.5, "command line") };
+        var request = new CalibrationRequest { CommandLine = Calibration.FromNmPerPixel(0.5, "command line") };
         var warnings = new List<string>();
 
         var calibration = CalibrationResolver.Resolve(
-            request, Calibration.FromNmPerPixel(0.7, "dataset manifest"), [], grey, warnings);
+            request, Calibration.FromNmPerPixel(0.7, "dataset manifest"), TiffPixelSize.None, grey, warnings);
 
         Assert.Equal(0.5, calibration.NmPerPixel);
         var warning = Assert.Single(warnings);
@@ -53,23 +54,25 @@ public sealed class CalibrationResolverTests
     public void Resolve_SourcesAgreeWithinTolerance_NoWarning()
     {
         using var grey = new Mat(10, 10, MatType.CV_8UC1, Scalar.All(128));
-        var request = new CalibrationRequest { Given = Calibration.FromNmPerPixel(0.5, "command line") };
+        var request = new CalibrationRequest { CommandLine = Calibration.FromNmPerPixel(0.5, "command line") };
         var warnings = new List<string>();
 
-        CalibrationResolver.Resolve(request, Calibration.FromNmPerPixel(0.502, "dataset manifest"), [], grey, warnings);
+        var manifest = Calibration.FromNmPerPixel(0.502, "dataset manifest");
+
+        CalibrationResolver.Resolve(request, manifest, TiffPixelSize.None, grey, warnings);
 
         Assert.Empty(warnings);
     }
 
     [Fact]
-    public void Resolve_DetectedBar_UsesItsLengthAndReportsWhere()
+    public void Resolve_DetectedBar_ReportsWhere()
     {
         using var grey = new Mat(300, 400, MatType.CV_8UC1);
         Cv2.Randn(grey, new Scalar(128), new Scalar(15));
         grey[new Rect(250, 270, 125, 5)].SetTo(Scalar.All(0));
         var request = new CalibrationRequest { DetectScaleBar = true, ScaleBarNm = 50 };
 
-        var calibration = CalibrationResolver.Resolve(request, null, [], grey, []);
+        var calibration = CalibrationResolver.Resolve(request, null, TiffPixelSize.None, grey, []);
 
         Assert.Equal(0.4, calibration.NmPerPixel!.Value, 12);
         Assert.Contains("black bar of 125 px at x 250..374, y 270..274", calibration.Source, StringComparison.Ordinal);
@@ -82,7 +85,7 @@ public sealed class CalibrationResolverTests
         var warnings = new List<string>();
         var request = new CalibrationRequest { DetectScaleBar = true, ScaleBarNm = 50 };
 
-        var calibration = CalibrationResolver.Resolve(request, null, [], grey, warnings);
+        var calibration = CalibrationResolver.Resolve(request, null, TiffPixelSize.None, grey, warnings);
 
         Assert.False(calibration.IsCalibrated);
         Assert.Contains("found no scale bar", Assert.Single(warnings), StringComparison.Ordinal);
@@ -100,7 +103,9 @@ public sealed class CalibrationResolverTests
             new ImageEncodingParam(ImwriteFlags.TiffYDpi, 20_000_000),
         ]);
 
-        var calibration = CalibrationResolver.Resolve(new CalibrationRequest(), null, bytes, grey, []);
+        var tiff = TiffPixelSize.Read(bytes);
+
+        var calibration = CalibrationResolver.Resolve(new CalibrationRequest(), null, tiff, grey, []);
 
         Assert.Equal(0.5, calibration.NmPerPixel!.Value, 12);
         Assert.Contains("TIFF resolution tag", calibration.Source, StringComparison.Ordinal);
@@ -117,19 +122,23 @@ public sealed class CalibrationResolverTests
             new ImageEncodingParam(ImwriteFlags.TiffYDpi, 72),
         ]);
 
-        var calibration = CalibrationResolver.Resolve(new CalibrationRequest(), null, bytes, grey, []);
+        var tiff = TiffPixelSize.Read(bytes);
+
+        var calibration = CalibrationResolver.Resolve(new CalibrationRequest(), null, tiff, grey, []);
 
         Assert.False(calibration.IsCalibrated);
     }
 
     [Fact]
-    public void Resolve_BundledCryoEtTiff_HasNoUsableResolution()
+    public void Resolve_CryoEtTiff_IsUncalibrated()
     {
         // ImageJ wrote this file with an empty unit, so its resolution tags give no pixel size.
         var bytes = File.ReadAllBytes(Support.TestPaths.CryoEtImage);
         using var grey = Cv2.ImDecode(bytes, ImreadModes.Unchanged);
 
-        var calibration = CalibrationResolver.Resolve(new CalibrationRequest(), null, bytes, grey, []);
+        var tiff = TiffPixelSize.Read(bytes);
+
+        var calibration = CalibrationResolver.Resolve(new CalibrationRequest(), null, tiff, grey, []);
 
         Assert.False(calibration.IsCalibrated);
     }

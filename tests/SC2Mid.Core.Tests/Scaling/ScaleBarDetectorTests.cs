@@ -6,7 +6,7 @@ namespace SC2Mid.Core.Tests.Scaling;
 public sealed class ScaleBarDetectorTests
 {
     [Fact]
-    public void FindAll_WhiteBarOnNoise_MeasuresItsLength()
+    public void FindAll_WhiteBar_MeasuresLength()
     {
         using var image = NoisyBackground(400, 300);
         image[new Rect(250, 270, 100, 6)].SetTo(Scalar.All(255));
@@ -32,7 +32,7 @@ public sealed class ScaleBarDetectorTests
     }
 
     [Fact]
-    public void FindAll_DarkPatchInDarkParticle_IsIgnored()
+    public void FindAll_PatchInParticle_IsIgnored()
     {
         // A black stripe inside a dark disc has too little contrast with its surroundings to be a scale bar.
         using var image = NoisyBackground(400, 300);
