@@ -12,10 +12,6 @@ namespace SC2Mid.Core.Output;
 /// </summary>
 public static class CsvResultWriter
 {
-    private static readonly string[] FixedColumns =
-        ["image_id", "object_id", "status", "nm_per_px", "calibration_source", "bbox_x", "bbox_y", "bbox_width",
-         "bbox_height"];
-
     /// <summary>Writes the table to <paramref name="path"/> atomically.</summary>
     public static void Write(string path, IReadOnlyList<FeatureDescriptor> features, IReadOnlyList<ImageResult> images)
     {
@@ -60,42 +56,14 @@ public static class CsvResultWriter
         bool anyCalibrated)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        var header = new List<string>(FixedColumns);
-        foreach (var feature in features)
+        var layout = new WideTableLayout(features, anyCalibrated);
+        writer.WriteLine(string.Join(',', layout.ColumnNames.Select(Quote)));
+        var values = new double?[layout.FeatureColumns.Count];
+        foreach (var (image, item) in WideTableLayout.Rows(images))
         {
-            header.Add($"{feature.Name} [{feature.PixelUnit}]");
-            if (anyCalibrated && feature.IsCalibrated)
-            {
-                header.Add($"{feature.Name} [{feature.CalibratedUnit}]");
-            }
-        }
-
-        writer.WriteLine(string.Join(',', header.Select(Quote)));
-        foreach (var image in images)
-        {
-            if (image.Objects.Count == 0)
-            {
-                var cells = Prefix(image, null).Concat(Enumerable.Repeat(string.Empty, header.Count - FixedColumns.Length));
-                writer.WriteLine(string.Join(',', cells.Select(Quote)));
-                continue;
-            }
-
-            foreach (var item in image.Objects)
-            {
-                var byName = item.Features.ToDictionary(result => result.Descriptor.Name, StringComparer.Ordinal);
-                var cells = new List<string>(Prefix(image, item));
-                foreach (var feature in features)
-                {
-                    var result = byName.GetValueOrDefault(feature.Name);
-                    cells.Add(Format(result?.PixelValue));
-                    if (anyCalibrated && feature.IsCalibrated)
-                    {
-                        cells.Add(Format(result?.CalibratedValue));
-                    }
-                }
-
-                writer.WriteLine(string.Join(',', cells.Select(Quote)));
-            }
+            layout.ReadValues(item, values);
+            var cells = Prefix(image, item).Concat(values.Select(Format));
+            writer.WriteLine(string.Join(',', cells.Select(Quote)));
         }
     }
 
