@@ -5,11 +5,16 @@ using SC2Mid.Core.Output;
 
 namespace SC2Mid.Core.Batch;
 
-/// <summary>Writes the final files of a batch from its results: results.csv, results.json and errors.csv.</summary>
+/// <summary>
+/// Writes the final files of a batch from its results: results.csv, results.parquet, results.json and errors.csv.
+/// </summary>
 public static class BatchOutput
 {
     /// <summary>File name of the wide table.</summary>
     public const string CsvName = "results.csv";
+
+    /// <summary>File name of the wide table as Apache Parquet, with the CSV's rows and column names, typed.</summary>
+    public const string ParquetName = "results.parquet";
 
     /// <summary>File name of the full record.</summary>
     public const string JsonName = "results.json";
@@ -18,7 +23,7 @@ public static class BatchOutput
     public const string ErrorsName = "errors.csv";
 
     /// <summary>
-    /// Writes the three files atomically. They contain no times or command line, so the same dataset, plugins
+    /// Writes the four files atomically. They contain no times or command line, so the same dataset, plugins
     /// and options always give the same bytes, however the run was split or interrupted.
     /// </summary>
     public static void Write(string folder, RunProvenance provenance, IReadOnlyList<ImageResult> images)
@@ -28,8 +33,8 @@ public static class BatchOutput
     }
 
     /// <summary>
-    /// Writes the three files atomically from results that <paramref name="images"/> enumerates afresh on each
-    /// call (four passes), so a caller can stream them from the journal instead of holding them in memory.
+    /// Writes the four files atomically from results that <paramref name="images"/> enumerates afresh on each
+    /// call (five passes), so a caller can stream them from the journal instead of holding them in memory.
     /// </summary>
     public static void Write(string folder, RunProvenance provenance, Func<IEnumerable<ImageResult>> images)
     {
@@ -37,6 +42,7 @@ public static class BatchOutput
         ArgumentNullException.ThrowIfNull(images);
         var calibrated = images().Any(image => image.Calibration.IsCalibrated);
         CsvResultWriter.Write(Path.Combine(folder, CsvName), provenance.Features, images(), calibrated);
+        ParquetResultWriter.Write(Path.Combine(folder, ParquetName), provenance, images(), calibrated);
         AtomicFile.Write(
             Path.Combine(folder, JsonName),
             stream => JsonResultWriter.Write(stream, provenance, run: null, images()));

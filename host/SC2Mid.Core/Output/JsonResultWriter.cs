@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using SC2Mid.Core.Extraction;
@@ -12,6 +14,9 @@ namespace SC2Mid.Core.Output;
 /// </summary>
 public static class JsonResultWriter
 {
+    // The record is read by people and by JSON parsers, not embedded in HTML, so '+' and quotes stay literal.
+    private static readonly JavaScriptEncoder RelaxedEncoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+
     /// <summary>Writes the record to <paramref name="path"/> atomically.</summary>
     public static void Write(string path, RunInfo run, Extractor extractor, IReadOnlyList<ImageResult> images)
     {
@@ -38,9 +43,7 @@ public static class JsonResultWriter
         using var json = new Utf8JsonWriter(stream, new JsonWriterOptions
         {
             Indented = true,
-
-            // The file is read by people and by JSON parsers, not embedded in HTML, so '+' and quotes stay literal.
-            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+            Encoder = RelaxedEncoder,
         });
         json.WriteStartObject();
         WriteTool(json, provenance.ToolVersion, run);
@@ -54,6 +57,26 @@ public static class JsonResultWriter
 
         json.WriteEndArray();
         json.WriteEndObject();
+    }
+
+    /// <summary>
+    /// Formats the provenance as compact JSON: an object with the <c>tool</c>, <c>plugins</c> and <c>features</c>
+    /// properties of the full record, with no times or command line.
+    /// </summary>
+    internal static string FormatProvenance(RunProvenance provenance)
+    {
+        ArgumentNullException.ThrowIfNull(provenance);
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = RelaxedEncoder }))
+        {
+            json.WriteStartObject();
+            WriteTool(json, provenance.ToolVersion, run: null);
+            WritePlugins(json, provenance.Plugins);
+            WriteFeatures(json, provenance.Features);
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     private static void WriteTool(Utf8JsonWriter json, string toolVersion, RunInfo? run)

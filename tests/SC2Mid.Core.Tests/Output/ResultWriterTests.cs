@@ -1,4 +1,6 @@
 using System.Text.Json;
+using ParquetSharp;
+using ParquetSharp.Schema;
 using SC2Mid.Core.Datasets;
 using SC2Mid.Core.Extraction;
 using SC2Mid.Core.Output;
@@ -9,7 +11,10 @@ using SC2Mid.Sdk;
 
 namespace SC2Mid.Core.Tests.Output;
 
-/// <summary>CSV and JSON written from a real batch over the bundled samples.</summary>
+/// <summary>
+/// CSV, Parquet and JSON written from a real batch over the bundled samples. The Parquet files are read back with
+/// ParquetSharp (Apache Arrow's C++ implementation), not with Parquet.Net, which wrote them.
+/// </summary>
 public sealed class ResultWriterTests : IDisposable
 {
     private readonly PluginCatalog _catalog = Catalogs.BundledAndFixtures();
@@ -102,6 +107,169 @@ public sealed class ResultWriterTests : IDisposable
     }
 
     [Fact]
+    public void Parquet_Uncalibrated_TypesCsvColumns()
+    {
+        var (extractor, results) = RunBatch(calibration: null);
+        var provenance = RunProvenance.From(extractor, "9.9.9");
+        var csv = Path.Combine(_temporary.Path, "results.csv");
+        var parquet = Path.Combine(_temporary.Path, "results.parquet");
+
+        CsvResultWriter.Write(csv, provenance.Features, results);
+        ParquetResultWriter.Write(parquet, provenance, results, calibratedColumns: false);
+
+        using var reader = new ParquetFileReader(parquet);
+        var schema = reader.FileMetaData.Schema;
+        var names = Enumerable.Range(0, schema.NumColumns).Select(i => schema.Column(i).Name);
+        Assert.Equal(File.ReadLines(csv).First().Split(','), names);
+        AssertColumn(schema, "image_id", PhysicalType.ByteArray, Repetition.Required);
+        AssertColumn(schema, "object_id", PhysicalType.Int32, Repetition.Optional);
+        AssertColumn(schema, "status", PhysicalType.ByteArray, Repetition.Required);
+        AssertColumn(schema, "nm_per_px", PhysicalType.Double, Repetition.Optional);
+        AssertColumn(schema, "calibration_source", PhysicalType.ByteArray, Repetition.Required);
+        AssertColumn(schema, "bbox_height", PhysicalType.Int32, Repetition.Optional);
+        AssertColumn(schema, "shape.area [px^2]", PhysicalType.Double, Repetition.Optional);
+        Assert.IsType<StringLogicalType>(Column(schema, "image_id").LogicalType);
+        var objectIdType = Assert.IsType<IntLogicalType>(Column(schema, "object_id").LogicalType);
+        Assert.Equal(32, objectIdType.BitWidth);
+        Assert.True(objectIdType.IsSigned);
+    }
+
+    [Fact]
+    public void Parquet_Uncalibrated_MatchesCsvRows()
+    {
+        var (extractor, results) = RunBatch(calibration: null);
+        var path = Path.Combine(_temporary.Path, "results.parquet");
+
+        ParquetResultWriter.Write(path, RunProvenance.From(extractor, "9.9.9"), results, calibratedColumns: false);
+
+        using var reader = new ParquetFileReader(path);
+        Assert.Equal(["TS_001.133.tif", "absent.png", "niaid.jpg"], ReadColumn<string>(reader, "image_id"));
+        Assert.Equal([1, null, null], ReadColumn<int?>(reader, "object_id"));
+        Assert.Equal(["ok", "failed", "no_mask"], ReadColumn<string>(reader, "status"));
+        Assert.Equal([null, null, null], ReadColumn<double?>(reader, "nm_per_px"));
+        Assert.Equal(["none", "none", "none"], ReadColumn<string>(reader, "calibration_source"));
+        Assert.Equal([59784, null, null], ReadColumn<double?>(reader, "shape.area [px^2]"));
+        Assert.Null(ReadColumn<int?>(reader, "bbox_width")[1]);
+        Assert.True(ReadColumn<int?>(reader, "bbox_width")[0] > 0);
+    }
+
+    [Fact]
+    public void Parquet_Calibrated_AddsNanometreColumns()
+    {
+        var (extractor, results) = RunBatch(Calibration.FromNmPerPixel(0.5, "test"));
+        var path = Path.Combine(_temporary.Path, "results.parquet");
+
+        ParquetResultWriter.Write(path, RunProvenance.From(extractor, "9.9.9"), results, calibratedColumns: true);
+
+        using var reader = new ParquetFileReader(path);
+        Assert.Equal(14946, ReadColumn<double?>(reader, "shape.area [nm^2]")[0]);
+        Assert.Equal(59784, ReadColumn<double?>(reader, "shape.area [px^2]")[0]);
+        Assert.Equal(0.5, ReadColumn<double?>(reader, "nm_per_px")[0]);
+        Assert.Equal("test", ReadColumn<string>(reader, "calibration_source")[0]);
+    }
+
+    [Fact]
+    public void Parquet_Metadata_CarriesUnitsAndProvenance()
+    {
+        var (extractor, results) = RunBatch(Calibration.FromNmPerPixel(0.5, "test"));
+        var path = Path.Combine(_temporary.Path, "results.parquet");
+
+        ParquetResultWriter.Write(path, RunProvenance.From(extractor, "9.9.9"), results, calibratedColumns: true);
+
+        using var reader = new ParquetFileReader(path);
+        var metadata = reader.FileMetaData.KeyValueMetadata;
+
+        // Only these keys, so no write time or host name can make two runs differ.
+        Assert.Equal(
+            ["sc2mid.provenance", "sc2mid.units", "sc2mid.version"],
+            metadata.Keys.Order(StringComparer.Ordinal));
+        Assert.DoesNotMatch(@"\d{4}-\d{2}-\d{2}", reader.FileMetaData.CreatedBy);
+        Assert.Equal("9.9.9", metadata[ParquetResultWriter.VersionKey]);
+
+        using var units = JsonDocument.Parse(metadata[ParquetResultWriter.UnitsKey]);
+        Assert.Equal("nm/px", units.RootElement.GetProperty("nm_per_px").GetString());
+        Assert.Equal("px", units.RootElement.GetProperty("bbox_x").GetString());
+        Assert.Equal("px^2", units.RootElement.GetProperty("shape.area [px^2]").GetString());
+        Assert.Equal("nm^2", units.RootElement.GetProperty("shape.area [nm^2]").GetString());
+        var schema = reader.FileMetaData.Schema;
+        var featureColumns = Enumerable.Range(0, schema.NumColumns).Select(i => schema.Column(i).Name)
+            .Where(name => name.StartsWith("shape.", StringComparison.Ordinal));
+        Assert.All(featureColumns, name => Assert.True(units.RootElement.TryGetProperty(name, out _), name));
+
+        using var provenance = JsonDocument.Parse(metadata[ParquetResultWriter.ProvenanceKey]);
+        var root = provenance.RootElement;
+        Assert.Equal("9.9.9", root.GetProperty("tool").GetProperty("version").GetString());
+        Assert.False(root.TryGetProperty("run", out _));
+        var plugin = root.GetProperty("plugins")[0];
+        Assert.Equal("shape", plugin.GetProperty("id").GetString());
+        Assert.False(string.IsNullOrWhiteSpace(plugin.GetProperty("version").GetString()));
+        Assert.Matches("^[0-9a-f]{64}$", plugin.GetProperty("assemblySha256").GetString());
+        var area = root.GetProperty("features").EnumerateArray()
+            .Single(element => element.GetProperty("name").GetString() == "shape.area");
+        Assert.Equal("nm^2", area.GetProperty("unitCalibrated").GetString());
+        Assert.False(string.IsNullOrWhiteSpace(area.GetProperty("definition").GetString()));
+    }
+
+    [Fact]
+    public void Parquet_ManyRows_BoundsRowGroups()
+    {
+        var (extractor, results) = RunBatch(calibration: null);
+        var path = Path.Combine(_temporary.Path, "results.parquet");
+        var rowCount = (2 * ParquetResultWriter.MaxRowsPerRowGroup) + 1;
+        var enumerations = 0;
+        IEnumerable<ImageResult> Copies()
+        {
+            enumerations++;
+            for (var i = 0; i < rowCount; i++)
+            {
+                yield return results[0] with { ImageId = $"copy{i}" };
+            }
+        }
+
+        ParquetResultWriter.Write(path, RunProvenance.From(extractor, "9.9.9"), Copies(), calibratedColumns: false);
+
+        Assert.Equal(1, enumerations);
+        using var reader = new ParquetFileReader(path);
+        var metadata = reader.FileMetaData;
+        Assert.Equal(rowCount, metadata.NumRows);
+        var perGroup = ParquetResultWriter.RowsPerRowGroup(metadata.NumColumns);
+        var groupSizes = Enumerable.Range(0, metadata.NumRowGroups).Select(i =>
+        {
+            using var rowGroup = reader.RowGroup(i);
+            return rowGroup.MetaData.NumRows;
+        });
+        var expected = Enumerable.Range(0, rowCount).Chunk(perGroup).Select(chunk => (long)chunk.Length);
+        Assert.Equal(expected, groupSizes);
+        Assert.Equal($"copy{rowCount - 1}", ReadColumn<string>(reader, "image_id")[^1]);
+    }
+
+    [Theory]
+    [InlineData(40, ParquetResultWriter.MaxRowsPerRowGroup)]
+    [InlineData(622, 1685)]
+    [InlineData(2_000_000, 1)]
+    public void RowsPerRowGroup_ColumnCount_BoundsCells(int columnCount, int expected)
+    {
+        var rows = ParquetResultWriter.RowsPerRowGroup(columnCount);
+
+        Assert.Equal(expected, rows);
+        Assert.True((long)rows * columnCount <= ParquetResultWriter.MaxCellsPerRowGroup || rows == 1);
+    }
+
+    [Fact]
+    public void Parquet_NoImages_WritesEmptyTable()
+    {
+        var (extractor, _) = RunBatch(calibration: null);
+        var provenance = RunProvenance.From(extractor, "9.9.9");
+        var path = Path.Combine(_temporary.Path, "results.parquet");
+
+        ParquetResultWriter.Write(path, provenance, [], calibratedColumns: false);
+
+        using var reader = new ParquetFileReader(path);
+        Assert.Equal(0, reader.FileMetaData.NumRows);
+        Assert.Equal(9 + provenance.Features.Count, reader.FileMetaData.NumColumns);
+    }
+
+    [Fact]
     public void AtomicFile_WriterThrows_KeepsOldFile()
     {
         var path = Path.Combine(_temporary.Path, "results.csv");
@@ -115,6 +283,31 @@ public sealed class ResultWriterTests : IDisposable
 
         Assert.Equal("old", File.ReadAllText(path));
         Assert.Equal([path], Directory.GetFiles(_temporary.Path));
+    }
+
+    private static ColumnDescriptor Column(SchemaDescriptor schema, string name) =>
+        schema.Column(schema.ColumnIndex(name));
+
+    private static void AssertColumn(SchemaDescriptor schema, string name, PhysicalType type, Repetition repetition)
+    {
+        var column = Column(schema, name);
+        Assert.Equal(type, column.PhysicalType);
+        Assert.Equal(repetition, column.SchemaNode.Repetition);
+    }
+
+    private static T[] ReadColumn<T>(ParquetFileReader reader, string name)
+    {
+        var index = reader.FileMetaData.Schema.ColumnIndex(name);
+        var values = new List<T>();
+        for (var i = 0; i < reader.FileMetaData.NumRowGroups; i++)
+        {
+            using var rowGroup = reader.RowGroup(i);
+            using var column = rowGroup.Column(index);
+            using var logical = column.LogicalReader<T>();
+            values.AddRange(logical.ReadAll(checked((int)rowGroup.MetaData.NumRows)));
+        }
+
+        return values.ToArray();
     }
 
     private (Extractor Extractor, IReadOnlyList<ImageResult> Results) RunBatch(Calibration? calibration)
