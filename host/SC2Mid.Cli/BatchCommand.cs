@@ -8,8 +8,9 @@ using SC2Mid.Core.Output;
 namespace SC2Mid.Cli;
 
 /// <summary>
-/// <c>sc2mid batch</c>: features of every image of a dataset, written as CSV and JSON. Finished images are journaled
-/// in OUT/.journal, so the same command after an interruption resumes, and shards of a cluster array can be merged.
+/// <c>sc2mid batch</c>: features of every image of a dataset, written as CSV, Parquet and JSON. Finished images are
+/// journaled in OUT/.journal, so the same command after an interruption resumes, and shards of a cluster array can be
+/// merged.
 /// </summary>
 internal static class BatchCommand
 {
@@ -24,8 +25,8 @@ internal static class BatchCommand
 
     private static readonly Option<DirectoryInfo> Output = new("--out", "-o")
     {
-        Description = "Folder for results.csv, results.json, errors.csv and run-info.json (created when missing; "
-            + "a run of the same command resumes from its .journal subfolder).",
+        Description = "Folder for results.csv, results.parquet, results.json, errors.csv and run-info.json "
+            + "(created when missing; a run of the same command resumes from its .journal subfolder).",
         Required = true,
     };
 
@@ -189,6 +190,7 @@ internal static class BatchCommand
             $"{counts.GetValueOrDefault(ImageStatus.Partial)} partial, {counts.GetValueOrDefault(ImageStatus.Failed)} failed.");
         Console.Out.WriteLine(summary + emptyMasks + failures);
         Console.Out.WriteLine($"Results: {Path.Combine(folder, BatchOutput.CsvName)}");
+        Console.Out.WriteLine($"         {Path.Combine(folder, BatchOutput.ParquetName)}");
         Console.Out.WriteLine($"         {Path.Combine(folder, BatchOutput.JsonName)}");
         Console.Out.WriteLine($"Errors:  {Path.Combine(folder, BatchOutput.ErrorsName)}");
         return failed == 0 ? ExitCodes.Success : ExitCodes.PartialFailure;

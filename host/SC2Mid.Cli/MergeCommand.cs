@@ -18,7 +18,7 @@ internal static class MergeCommand
 
     private static readonly Option<DirectoryInfo> Output = new("--out", "-o")
     {
-        Description = "Folder for the merged results.csv, results.json and errors.csv.",
+        Description = "Folder for the merged results.csv, results.parquet, results.json and errors.csv.",
         Required = true,
     };
 

@@ -3,7 +3,7 @@ namespace SC2Mid.Cli.Tests;
 /// <summary>Batch runs over copies of the bundled samples with bad inputs, faulty plugins, resume and shards.</summary>
 public sealed class BatchTests : IDisposable
 {
-    private static readonly string[] OutputFiles = ["results.csv", "results.json", "errors.csv"];
+    private static readonly string[] OutputFiles = ["results.csv", "results.parquet", "results.json", "errors.csv"];
 
     private readonly string _temporary =
         Path.Combine(Path.GetTempPath(), "sc2mid-batch-tests-" + Guid.NewGuid().ToString("N"));
@@ -34,6 +34,25 @@ public sealed class BatchTests : IDisposable
         Assert.Contains(errors, line => line.StartsWith("corrupt.png,", StringComparison.Ordinal) && line.Contains(",input,"));
         Assert.Contains(errors, line => line.StartsWith("mismatched.jpg,", StringComparison.Ordinal) && line.Contains(",input,"));
         Assert.Contains(errors, line => line.StartsWith("good.tif,", StringComparison.Ordinal) && line.Contains(",faulty,plugin,"));
+        AssertParquetEqualsCsv(output);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Batch_Samples_ParquetEqualsCsv(bool calibrated)
+    {
+        var output = Path.Combine(_temporary, "out");
+        string[] calibration = calibrated ? ["--nm-per-px", "0.5"] : [];
+
+        var (exitCode, stdout, error) = Sc2mid.Run(
+            ["batch", Sc2mid.Sample("dataset.csv"), "--out", output, .. calibration]);
+
+        Assert.True(exitCode == 0, error);
+        Assert.Contains(Path.Combine(output, "results.parquet"), stdout, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFiles(output, "*.tmp"));
+        var header = AssertParquetEqualsCsv(output);
+        Assert.Equal(calibrated, header.Contains("shape.area [nm^2]"));
     }
 
     [Fact]
@@ -154,6 +173,34 @@ public sealed class BatchTests : IDisposable
 
         Assert.Equal(2, exitCode);
         Assert.Contains("I/N", error.Replace("0 <= I < N", "I/N", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Asserts that results.parquet has the header, rows and values of results.csv, with null where a cell is
+    /// empty, and returns the header.
+    /// </summary>
+    private static string[] AssertParquetEqualsCsv(string folder)
+    {
+        var csv = ResultTables.ReadCsv(Path.Combine(folder, "results.csv"));
+        var parquet = ResultTables.ReadParquet(Path.Combine(folder, "results.parquet"));
+
+        Assert.Equal(csv.Header, parquet.Header);
+        Assert.Equal(csv.Rows.Count, parquet.Rows.Count);
+        var mismatches = new List<string>();
+        for (var row = 0; row < csv.Rows.Count; row++)
+        {
+            for (var column = 0; column < csv.Header.Length; column++)
+            {
+                if (csv.Rows[row][column] != parquet.Rows[row][column])
+                {
+                    mismatches.Add($"row {row + 1}, {csv.Header[column]}: CSV '{csv.Rows[row][column]}', "
+                        + $"Parquet '{parquet.Rows[row][column]}'");
+                }
+            }
+        }
+
+        Assert.True(mismatches.Count == 0, string.Join('\n', mismatches.Take(20)));
+        return csv.Header;
     }
 
     private string GoodAndBadDataset()
