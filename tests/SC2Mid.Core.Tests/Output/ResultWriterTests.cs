@@ -270,6 +270,26 @@ public sealed class ResultWriterTests : IDisposable
     }
 
     [Fact]
+    public void Parquet_ReadFails_KeepsOldFileAndException()
+    {
+        var (extractor, results) = RunBatch(calibration: null);
+        var path = Path.Combine(_temporary.Path, "results.parquet");
+        File.WriteAllText(path, "old");
+        IEnumerable<ImageResult> FailAfterFirst()
+        {
+            yield return results[0];
+            throw new InvalidDataException("journal entry unreadable");
+        }
+
+        var exception = Assert.Throws<InvalidDataException>(() => ParquetResultWriter.Write(
+            path, RunProvenance.From(extractor, "9.9.9"), FailAfterFirst(), calibratedColumns: false));
+
+        Assert.Equal("journal entry unreadable", exception.Message);
+        Assert.Equal("old", File.ReadAllText(path));
+        Assert.Equal([path], Directory.GetFiles(_temporary.Path));
+    }
+
+    [Fact]
     public void AtomicFile_WriterThrows_KeepsOldFile()
     {
         var path = Path.Combine(_temporary.Path, "results.csv");
