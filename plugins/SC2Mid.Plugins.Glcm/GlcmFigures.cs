@@ -148,16 +148,8 @@ internal static class GlcmFigures
     /// <summary>Returns the lowest and highest level in the region, at least two levels apart by one.</summary>
     private static (int Lowest, int Highest) UsedLevelRange(LevelImage image, int levels)
     {
-        int lowest = int.MaxValue;
-        int highest = int.MinValue;
-        foreach (int level in image.Levels)
-        {
-            if (level != LevelImage.Outside)
-            {
-                lowest = Math.Min(lowest, level);
-                highest = Math.Max(highest, level);
-            }
-        }
+        int lowest = image.LowestLevel;
+        int highest = image.HighestLevel;
 
         // A heat map needs two cells per axis to place its extent, so a flat region shows a neighbouring level too.
         if (lowest == highest)

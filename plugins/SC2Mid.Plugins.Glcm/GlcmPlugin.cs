@@ -92,6 +92,11 @@ public sealed class GlcmPlugin : IDynamicFeaturePlugin
             {
                 GlcmFigures.Save(context.Artifacts, matrices, properties, image, settings);
             }
+
+            foreach (CooccurrenceMatrix matrix in matrices)
+            {
+                matrix.Dispose();
+            }
         }
 
         features.Add(GlcmFeatureNames.FlatMatrices, flatMatrices);

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace SC2Mid.Plugins.Glcm;
 
 /// <summary>Haralick-type properties of one co-occurrence matrix, after dividing it by its sum.</summary>
@@ -27,58 +29,79 @@ internal readonly record struct GlcmProperties(
     public const double FlatThreshold = 1e-15;
 
     /// <summary>Computes the properties of a matrix with at least one pair.</summary>
+    /// <remarks>
+    /// Each p is the count divided by the sum of the counts. Zero entries add nothing to any sum, so the first
+    /// pass visits only the levels that occur and skips empty cells, and the second visits the cells the first found.
+    /// </remarks>
     /// <exception cref="ArgumentException">The matrix has no pair, so p = P / ΣP is undefined.</exception>
     public static GlcmProperties Of(CooccurrenceMatrix matrix, GlcmConvention convention)
     {
         ArgumentNullException.ThrowIfNull(matrix);
-        int levels = matrix.Levels;
-        ReadOnlySpan<double> entries = matrix.Entries;
-        double sum = 0;
-        foreach (double entry in entries)
-        {
-            sum += entry;
-        }
-
-        if (sum <= 0)
+        if (matrix.CountSum <= 0)
         {
             throw new ArgumentException(
                 "The matrix counts no pixel pair, so its properties are undefined.", nameof(matrix));
         }
 
+        int levels = matrix.Levels;
+        int lowest = matrix.LowestLevel;
+        int highest = matrix.HighestLevel;
+        ReadOnlySpan<int> counts = matrix.Counts;
+        double sum = matrix.CountSum;
+        double[] homogeneityWeight = HomogeneityWeights(highest - lowest + 1, convention);
+
+        // The first pass also lists the non-empty cells, so the second visits only those.
+        int width = highest - lowest + 1;
+        int[] cells = ArrayPool<int>.Shared.Rent(width * width);
+        double[] probabilities = ArrayPool<double>.Shared.Rent(width * width);
+        int filled = 0;
         double contrast = 0, dissimilarity = 0, homogeneity = 0, asm = 0, meanI = 0, meanJ = 0;
-        for (int i = 0; i < levels; i++)
+        for (int i = lowest; i <= highest; i++)
         {
-            for (int j = 0; j < levels; j++)
+            // Counts cluster near the diagonal, so each row is read from its first to its last non-zero cell.
+            ReadOnlySpan<int> row = counts.Slice((i * levels) + lowest, width);
+            int first = row.IndexOfAnyExcept(0);
+            if (first < 0)
             {
-                double p = entries[(i * levels) + j] / sum;
-                if (p == 0)
+                continue;
+            }
+
+            int last = row.LastIndexOfAnyExcept(0);
+            for (int k = first; k <= last; k++)
+            {
+                if (row[k] == 0)
                 {
                     continue;
                 }
 
-                int difference = i - j;
+                double p = row[k] / sum;
+                int j = lowest + k;
+                int difference = Math.Abs(i - j);
                 contrast += p * difference * difference;
-                dissimilarity += p * Math.Abs(difference);
-                homogeneity += convention == GlcmConvention.Matlab
-                    ? p / (1.0 + Math.Abs(difference))
-                    : p / (1.0 + (difference * difference));
+                dissimilarity += p * difference;
+                homogeneity += p * homogeneityWeight[difference];
                 asm += p * p;
                 meanI += p * i;
                 meanJ += p * j;
+                cells[filled] = (i * levels) + j;
+                probabilities[filled] = p;
+                filled++;
             }
         }
 
         double varianceI = 0, varianceJ = 0, covariance = 0;
-        for (int i = 0; i < levels; i++)
+        for (int n = 0; n < filled; n++)
         {
-            for (int j = 0; j < levels; j++)
-            {
-                double p = entries[(i * levels) + j] / sum;
-                varianceI += p * (i - meanI) * (i - meanI);
-                varianceJ += p * (j - meanJ) * (j - meanJ);
-                covariance += p * (i - meanI) * (j - meanJ);
-            }
+            double p = probabilities[n];
+            double di = (cells[n] / levels) - meanI;
+            double dj = (cells[n] % levels) - meanJ;
+            varianceI += p * di * di;
+            varianceJ += p * dj * dj;
+            covariance += p * di * dj;
         }
+
+        ArrayPool<int>.Shared.Return(cells);
+        ArrayPool<double>.Shared.Return(probabilities);
 
         double deviationI = Math.Sqrt(varianceI);
         double deviationJ = Math.Sqrt(varianceJ);
@@ -86,5 +109,20 @@ internal readonly record struct GlcmProperties(
         double correlation = flat ? 1.0 : covariance / (deviationI * deviationJ);
         double energy = convention == GlcmConvention.Matlab ? asm : Math.Sqrt(asm);
         return new GlcmProperties(contrast, dissimilarity, homogeneity, asm, energy, correlation, flat);
+    }
+
+    /// <summary>Returns the homogeneity weight of each level difference |i − j| below <paramref name="count"/>.
+    /// </summary>
+    private static double[] HomogeneityWeights(int count, GlcmConvention convention)
+    {
+        var weights = new double[count];
+        for (int difference = 0; difference < count; difference++)
+        {
+            weights[difference] = convention == GlcmConvention.Matlab
+                ? 1.0 / (1.0 + difference)
+                : 1.0 / (1.0 + ((double)difference * difference));
+        }
+
+        return weights;
     }
 }
