@@ -44,18 +44,25 @@ internal static class BoundaryMeasures
     public static (byte[] Border, long Count) FindBorderPixels(MaskGrid grid)
     {
         var border = new byte[grid.Rows * grid.Columns];
+        ReadOnlySpan<byte> pixels = grid.Pixels;
+        int columns = grid.Columns;
         long count = 0;
 
         // The padding rows and columns are background, so only interior grid pixels can be foreground.
         for (int row = 1; row < grid.Rows - 1; row++)
         {
-            for (int column = 1; column < grid.Columns - 1; column++)
+            ReadOnlySpan<byte> above = pixels.Slice((row - 1) * columns, columns);
+            ReadOnlySpan<byte> line = pixels.Slice(row * columns, columns);
+            ReadOnlySpan<byte> below = pixels.Slice((row + 1) * columns, columns);
+            Span<byte> marks = border.AsSpan(row * columns, columns);
+            (int first, int end) = grid.Extent(row);
+            for (int column = first; column < end; column++)
             {
-                if (grid[row, column]
-                    && !(grid[row - 1, column] && grid[row + 1, column]
-                         && grid[row, column - 1] && grid[row, column + 1]))
+                // Pixels are 0 or 1, so the product of the four neighbours is 1 only when all are foreground.
+                if (line[column] != 0
+                    && (above[column] & below[column] & line[column - 1] & line[column + 1]) == 0)
                 {
-                    border[(row * grid.Columns) + column] = 1;
+                    marks[column] = 1;
                     count++;
                 }
             }
@@ -68,17 +75,18 @@ internal static class BoundaryMeasures
     /// Returns scikit-image's 4-neighbourhood perimeter: the sum over border pixels of the weight selected by
     /// the pixel's configuration of border neighbours (Benkrid and Crookes).
     /// </summary>
-    /// <param name="border">Border pixels of a grid with <paramref name="columns"/> columns, from
-    /// <see cref="FindBorderPixels"/>.</param>
-    /// <param name="columns">Columns of the grid.</param>
-    public static double Perimeter(ReadOnlySpan<byte> border, int columns)
+    /// <param name="border">Border pixels of <paramref name="grid"/>, from <see cref="FindBorderPixels"/>.</param>
+    /// <param name="grid">The grid, for its size and foreground extents.</param>
+    public static double Perimeter(ReadOnlySpan<byte> border, MaskGrid grid)
     {
         // Counting codes first and summing count × weight afterwards follows skimage's bincount and dot product.
         Span<long> histogram = stackalloc long[PerimeterWeights.Length];
-        int rows = border.Length / columns;
-        for (int row = 1; row < rows - 1; row++)
+        int columns = grid.Columns;
+        for (int row = 1; row < grid.Rows - 1; row++)
         {
-            for (int column = 1; column < columns - 1; column++)
+            // Border pixels are foreground pixels, so they lie within the row's foreground extent.
+            (int first, int end) = grid.Extent(row);
+            for (int column = first; column < end; column++)
             {
                 int index = (row * columns) + column;
                 if (border[index] == 0)
@@ -103,14 +111,13 @@ internal static class BoundaryMeasures
     }
 
     /// <summary>Returns scikit-image's Crofton perimeter with 4 directions.</summary>
-    public static double CroftonPerimeter(MaskGrid grid)
+    /// <param name="configurations">The histogram from <see cref="CountConfigurations"/>.</param>
+    public static double CroftonPerimeter(ReadOnlySpan<long> configurations)
     {
-        Span<long> histogram = stackalloc long[16];
-        CountConfigurations(grid, histogram);
         double perimeter = 0;
-        for (int code = 0; code < histogram.Length; code++)
+        for (int code = 0; code < configurations.Length; code++)
         {
-            perimeter += histogram[code] * CroftonCoefficients[code];
+            perimeter += configurations[code] * CroftonCoefficients[code];
         }
 
         return perimeter;
@@ -119,21 +126,20 @@ internal static class BoundaryMeasures
     /// <summary>
     /// Returns the Euler number with 8-connected foreground and 4-connected background: components minus holes.
     /// </summary>
-    public static long EulerNumber8(MaskGrid grid)
+    /// <param name="configurations">The histogram from <see cref="CountConfigurations"/>.</param>
+    public static long EulerNumber8(ReadOnlySpan<long> configurations)
     {
-        Span<long> histogram = stackalloc long[16];
-        CountConfigurations(grid, histogram);
         long euler = 0;
-        for (int code = 0; code < histogram.Length; code++)
+        for (int code = 0; code < configurations.Length; code++)
         {
-            euler += histogram[code] * Euler8Coefficients[code];
+            euler += configurations[code] * Euler8Coefficients[code];
         }
 
         return euler;
     }
 
     /// <summary>
-    /// Counts every 2x2 window of the grid by its configuration code: 1·p(r, c) + 2·p(r − 1, c) + 4·p(r, c − 1)
+    /// Counts the 2x2 windows of the grid by their configuration code: 1·p(r, c) + 2·p(r − 1, c) + 4·p(r, c − 1)
     /// + 8·p(r − 1, c − 1), where (r, c) is the window's lower right pixel.
     /// </summary>
     /// <remarks>
@@ -141,20 +147,39 @@ internal static class BoundaryMeasures
     /// one background pixel: convolution flips the kernel, so the weight 2 applies to the pixel above and 4 to the
     /// pixel on the left. Windows outside the grid hold only background and have code 0.
     /// </remarks>
-    private static void CountConfigurations(MaskGrid grid, Span<long> histogram)
+    /// <returns>The number of windows of each code 1..15; code 0 (background only) is left at 0.</returns>
+    public static long[] CountConfigurations(MaskGrid grid)
     {
+        var histogram = new long[16];
         ReadOnlySpan<byte> pixels = grid.Pixels;
         int columns = grid.Columns;
         for (int row = 1; row < grid.Rows; row++)
         {
-            for (int column = 1; column < columns; column++)
+            // A window with no foreground pixel has code 0, which no measure uses, so each pair of rows is read
+            // only across the union of their foreground extents.
+            (int firstAbove, int endAbove) = grid.Extent(row - 1);
+            (int firstHere, int endHere) = grid.Extent(row);
+            if (endAbove == 0 && endHere == 0)
             {
-                int index = (row * columns) + column;
-                int code = pixels[index] + (2 * pixels[index - columns]) + (4 * pixels[index - 1])
-                    + (8 * pixels[index - columns - 1]);
-                histogram[code]++;
+                continue;
+            }
+
+            int firstEither = Math.Min(endAbove == 0 ? firstHere : firstAbove, endHere == 0 ? firstAbove : firstHere);
+            int from = Math.Max(1, firstEither);
+            int to = Math.Min(columns - 1, Math.Max(endAbove, endHere));
+            ReadOnlySpan<byte> above = pixels.Slice((row - 1) * columns, columns);
+            ReadOnlySpan<byte> line = pixels.Slice(row * columns, columns);
+            int previous = (2 * above[from - 1]) + line[from - 1];
+            for (int column = from; column <= to; column++)
+            {
+                // previous is 2·above + line of the column on the left, so 4·previous supplies the weights 4 and 8.
+                int current = (2 * above[column]) + line[column];
+                histogram[current + (4 * previous)]++;
+                previous = current;
             }
         }
+
+        return histogram;
     }
 
     private static double[] BuildPerimeterWeights()

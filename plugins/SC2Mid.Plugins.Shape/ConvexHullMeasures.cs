@@ -98,38 +98,30 @@ internal sealed class ConvexHullMeasures
     /// Yields the edge midpoints of the first and last foreground pixel of each row. Every vertex of the hull of
     /// all pixels' midpoints belongs to such a pixel, as in skimage's <c>possible_hull</c>.
     /// </summary>
-    private static List<DoubledPoint> PixelEdgeMidpoints(MaskGrid grid)
+    private static HullCandidates PixelEdgeMidpoints(MaskGrid grid)
     {
-        var points = new List<DoubledPoint>();
+        var points = new HullCandidates(grid.Rows);
+        ReadOnlySpan<byte> pixels = grid.Pixels;
         for (int row = 0; row < grid.Rows; row++)
         {
-            int first = -1;
-            int last = -1;
-            for (int column = 0; column < grid.Columns; column++)
-            {
-                if (grid[row, column])
-                {
-                    first = first < 0 ? column : first;
-                    last = column;
-                }
-            }
-
+            ReadOnlySpan<byte> line = pixels.Slice(row * grid.Columns, grid.Columns);
+            int first = line.IndexOfAnyExcept((byte)0);
             if (first >= 0)
             {
                 AddDiamond(points, row, first);
-                AddDiamond(points, row, last);
+                AddDiamond(points, row, line.LastIndexOfAnyExcept((byte)0));
             }
         }
 
         return points;
     }
 
-    private static void AddDiamond(List<DoubledPoint> points, long row, long column)
+    private static void AddDiamond(HullCandidates points, long row, long column)
     {
-        points.Add(new DoubledPoint((2 * column) - 1, 2 * row));
-        points.Add(new DoubledPoint((2 * column) + 1, 2 * row));
-        points.Add(new DoubledPoint(2 * column, (2 * row) - 1));
-        points.Add(new DoubledPoint(2 * column, (2 * row) + 1));
+        points.Add((2 * column) - 1, 2 * row);
+        points.Add((2 * column) + 1, 2 * row);
+        points.Add(2 * column, (2 * row) - 1);
+        points.Add(2 * column, (2 * row) + 1);
     }
 
     /// <summary>
@@ -171,9 +163,9 @@ internal sealed class ConvexHullMeasures
     /// one span of columns per row. Only run ends are kept: points between them on the same line never become
     /// hull vertices.
     /// </summary>
-    private static List<DoubledPoint> OutlineMidpoints((long First, long Last)[] spans)
+    private static HullCandidates OutlineMidpoints((long First, long Last)[] spans)
     {
-        var points = new List<DoubledPoint>();
+        var points = new HullCandidates(spans.Length);
         for (int row = 0; row < spans.Length; row++)
         {
             (long first, long last) = spans[row];
@@ -182,8 +174,8 @@ internal sealed class ConvexHullMeasures
                 continue;
             }
 
-            points.Add(new DoubledPoint((2 * first) - 1, 2 * row));
-            points.Add(new DoubledPoint((2 * last) + 1, 2 * row));
+            points.Add((2 * first) - 1, 2 * row);
+            points.Add((2 * last) + 1, 2 * row);
             AddUncoveredRunEnds(points, spans[row], row == 0 ? (1, 0) : spans[row - 1], (2 * row) - 1);
             AddUncoveredRunEnds(points, spans[row], row == spans.Length - 1 ? (1, 0) : spans[row + 1], (2 * row) + 1);
         }
@@ -194,7 +186,7 @@ internal sealed class ConvexHullMeasures
     /// <summary>Adds, at height <paramref name="y"/>, the ends of the runs of <paramref name="span"/> that
     /// <paramref name="neighbour"/> does not cover.</summary>
     private static void AddUncoveredRunEnds(
-        List<DoubledPoint> points,
+        HullCandidates points,
         (long First, long Last) span,
         (long First, long Last) neighbour,
         long y)
@@ -209,21 +201,26 @@ internal sealed class ConvexHullMeasures
         AddRunEnds(points, Math.Max(span.First, neighbour.Last + 1), span.Last, y);
     }
 
-    private static void AddRunEnds(List<DoubledPoint> points, long first, long last, long y)
+    private static void AddRunEnds(HullCandidates points, long first, long last, long y)
     {
         if (first <= last)
         {
-            points.Add(new DoubledPoint(2 * first, y));
-            points.Add(new DoubledPoint(2 * last, y));
+            points.Add(2 * first, y);
+            points.Add(2 * last, y);
         }
     }
 
     /// <summary>
     /// Returns the convex hull in counter-clockwise order without collinear vertices (Andrew's monotone chain).
     /// </summary>
-    private static List<DoubledPoint> ConvexHull(List<DoubledPoint> points)
+    /// <remarks>
+    /// The candidates come sorted by Y ascending, then X descending: Andrew's order (X, then Y) in a frame turned
+    /// by 90 degrees. Turning preserves the orientation, so the hull is the same counter-clockwise polygon, and no
+    /// sort is needed.
+    /// </remarks>
+    private static List<DoubledPoint> ConvexHull(HullCandidates candidates)
     {
-        var sorted = points.Distinct().OrderBy(p => p.X).ThenBy(p => p.Y).ToList();
+        List<DoubledPoint> sorted = candidates.InOrder();
         if (sorted.Count < 3)
         {
             return sorted;
@@ -262,4 +259,50 @@ internal sealed class ConvexHullMeasures
     }
 
     private static long CeilingDivide(long numerator, long denominator) => -FloorDivide(-numerator, denominator);
+
+    /// <summary>
+    /// Candidate hull vertices on the horizontal lines Y = −1 .. 2·rows + 1 of a grid. Only the leftmost and the
+    /// rightmost point of a line can be a vertex, so each line keeps just those two.
+    /// </summary>
+    private sealed class HullCandidates
+    {
+        private readonly long[] _least;
+        private readonly long[] _greatest;
+
+        public HullCandidates(int rows)
+        {
+            _least = new long[(2 * rows) + 3];
+            _greatest = new long[_least.Length];
+            Array.Fill(_least, long.MaxValue);
+            Array.Fill(_greatest, long.MinValue);
+        }
+
+        public void Add(long x, long y)
+        {
+            int line = (int)(y + 1);
+            _least[line] = Math.Min(_least[line], x);
+            _greatest[line] = Math.Max(_greatest[line], x);
+        }
+
+        /// <summary>Returns the distinct candidates, by Y ascending and then X descending.</summary>
+        public List<DoubledPoint> InOrder()
+        {
+            var points = new List<DoubledPoint>();
+            for (int line = 0; line < _least.Length; line++)
+            {
+                if (_least[line] > _greatest[line])
+                {
+                    continue;
+                }
+
+                points.Add(new DoubledPoint(_greatest[line], line - 1));
+                if (_least[line] < _greatest[line])
+                {
+                    points.Add(new DoubledPoint(_least[line], line - 1));
+                }
+            }
+
+            return points;
+        }
+    }
 }

@@ -14,10 +14,14 @@ namespace SC2Mid.Plugins.Shape;
 internal sealed class MaskGrid
 {
     private readonly byte[] _pixels;
+    private readonly int[] _firsts;
+    private readonly int[] _ends;
 
-    private MaskGrid(byte[] pixels, int rows, int columns, long count)
+    private MaskGrid(byte[] pixels, int[] firsts, int[] ends, int rows, int columns, long count)
     {
         _pixels = pixels;
+        _firsts = firsts;
+        _ends = ends;
         Rows = rows;
         Columns = columns;
         Count = count;
@@ -38,6 +42,12 @@ internal sealed class MaskGrid
     /// <summary>The pixels row by row, 1 for foreground and 0 for background.</summary>
     public ReadOnlySpan<byte> Pixels => _pixels;
 
+    /// <summary>
+    /// Returns the columns from the first foreground pixel of <paramref name="row"/> to just after its last, or
+    /// (0, 0) for a row without one. Passes over the grid skip the background outside these extents.
+    /// </summary>
+    public (int First, int End) Extent(int row) => (_firsts[row], _ends[row]);
+
     /// <summary>Copies the pixels of <paramref name="mask"/> inside <paramref name="box"/>.</summary>
     /// <param name="mask">A CV_8UC1 mask whose non-zero pixels are foreground. It is only read.</param>
     /// <param name="box">A non-empty rectangle inside the mask, normally the bounding box of its foreground.</param>
@@ -46,25 +56,31 @@ internal sealed class MaskGrid
         int rows = box.Height + 2;
         int columns = box.Width + 2;
         var pixels = new byte[rows * columns];
-        var row = new byte[box.Width];
+        var firsts = new int[rows];
+        var ends = new int[rows];
         long count = 0;
         for (int y = 0; y < box.Height; y++)
         {
             // Ptr(row, column) honours the row step, so a mask that is a view into a larger matrix works too.
-            Marshal.Copy(mask.Ptr(box.Y + y, box.X), row, 0, box.Width);
             int offset = ((y + 1) * columns) + 1;
-            for (int x = 0; x < box.Width; x++)
+            Marshal.Copy(mask.Ptr(box.Y + y, box.X), pixels, offset, box.Width);
+            Span<byte> row = pixels.AsSpan(offset, box.Width);
+            count += box.Width - row.Count((byte)0);
+            for (int x = 0; x < row.Length; x++)
             {
-                if (row[x] != 0)
-                {
-                    pixels[offset + x] = 1;
-                    count++;
-                }
+                row[x] = row[x] == 0 ? (byte)0 : (byte)1;
+            }
+
+            int first = row.IndexOfAnyExcept((byte)0);
+            if (first >= 0)
+            {
+                firsts[y + 1] = first + 1;
+                ends[y + 1] = row.LastIndexOfAnyExcept((byte)0) + 2;
             }
         }
 
         // The native buffer behind Ptr belongs to the mask, so the mask must outlive the last copy.
         GC.KeepAlive(mask);
-        return new MaskGrid(pixels, rows, columns, count);
+        return new MaskGrid(pixels, firsts, ends, rows, columns, count);
     }
 }

@@ -47,26 +47,29 @@ public sealed class ShapePlugin : IFeaturePlugin
 
         using var objectRegion = new Mat(sample.Mask, box);
         var grid = MaskGrid.FromMask(sample.Mask, box);
-        long eulerNumber = BoundaryMeasures.EulerNumber8(grid);
-        AddFeatures(features, grid, objectRegion, box, eulerNumber);
-        AddWarnings(features, sample.Mask, objectRegion, box, eulerNumber);
+        long[] configurations = BoundaryMeasures.CountConfigurations(grid);
+        long eulerNumber = BoundaryMeasures.EulerNumber8(configurations);
+        Outlines outlines = Outlines.Of(objectRegion);
+        AddFeatures(features, grid, configurations, outlines, box, eulerNumber);
+        AddWarnings(features, sample.Mask, box, outlines.Components, eulerNumber);
         return features;
     }
 
     private static void AddFeatures(
         FeatureSet features,
         MaskGrid grid,
-        Mat objectRegion,
+        long[] configurations,
+        Outlines outlines,
         Rect box,
         long eulerNumber)
     {
         double area = grid.Count;
         (byte[] border, long borderCount) = BoundaryMeasures.FindBorderPixels(grid);
-        double perimeter = BoundaryMeasures.Perimeter(border, grid.Columns);
+        double perimeter = BoundaryMeasures.Perimeter(border, grid);
         features.Add("shape.area", area);
         features.Add("shape.perimeter", perimeter);
-        features.Add("shape.perimeter_crofton", BoundaryMeasures.CroftonPerimeter(grid));
-        features.Add("shape.perimeter_chain", ChainPerimeter(objectRegion));
+        features.Add("shape.perimeter_crofton", BoundaryMeasures.CroftonPerimeter(configurations));
+        features.Add("shape.perimeter_chain", outlines.ChainPerimeter);
         features.Add("shape.perimeter_boundary_pixels", borderCount);
 
         SecondMoments moments = SecondMoments.Of(grid);
@@ -127,23 +130,7 @@ public sealed class ShapePlugin : IFeaturePlugin
         }
     }
 
-    /// <summary>
-    /// Returns the summed closed arc length of the outer 8-connected contours through the boundary pixel centres.
-    /// </summary>
-    private static double ChainPerimeter(Mat objectRegion)
-    {
-        // findContours in OpenCV 4 leaves its input unchanged and treats pixels beyond the matrix as background,
-        // so the view into the host's shared mask can be passed as it is. Tests pin both behaviours.
-        Cv2.FindContours(
-            objectRegion,
-            out Point[][] contours,
-            out _,
-            RetrievalModes.External,
-            ContourApproximationModes.ApproxNone);
-        return contours.Sum(contour => Cv2.ArcLength(contour, closed: true));
-    }
-
-    private static void AddWarnings(FeatureSet features, Mat mask, Mat objectRegion, Rect box, long eulerNumber)
+    private static void AddWarnings(FeatureSet features, Mat mask, Rect box, int components, long eulerNumber)
     {
         if (box.X == 0 || box.Y == 0 || box.Right == mask.Width || box.Bottom == mask.Height)
         {
@@ -152,8 +139,6 @@ public sealed class ShapePlugin : IFeaturePlugin
                 + "Feret diameters describe only the visible part.");
         }
 
-        using var labels = new Mat();
-        int components = Cv2.ConnectedComponents(objectRegion, labels, PixelConnectivity.Connectivity8) - 1;
         if (components > 1)
         {
             features.Warn(string.Format(
