@@ -56,12 +56,14 @@ internal sealed record HogInput(double[] Pixels, int Rows, int Columns)
             return null;
         }
 
+        // Masking before the conversion gives the same doubles as masking after it, and touches a quarter or
+        // an eighth of the bytes.
         using var greyBox = new Mat(grey, box);
         using var maskBox = new Mat(mask, box);
-        using var greyDouble = new Mat();
-        greyBox.ConvertTo(greyDouble, MatType.CV_64FC1);
-        var masked = new Mat(box.Size, MatType.CV_64FC1, Scalar.All(0));
-        greyDouble.CopyTo(masked, maskBox);
+        using var maskedGrey = new Mat(box.Size, grey.Type(), Scalar.All(0));
+        greyBox.CopyTo(maskedGrey, maskBox);
+        var masked = new Mat();
+        maskedGrey.ConvertTo(masked, MatType.CV_64FC1);
         return masked;
     }
 

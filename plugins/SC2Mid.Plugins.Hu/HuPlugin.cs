@@ -25,7 +25,12 @@ public sealed class HuPlugin : IFeaturePlugin
         context.CancellationToken.ThrowIfCancellationRequested();
 
         var features = new FeatureSet();
-        Moments maskMoments = Cv2.Moments(sample.Mask, binaryImage: true);
+        // OpenCV's binary mode turns each 32 x 32 tile into 0/1 before the same tile sums as the grey mode, and
+        // takes twice as long as that sum on a large mask. Thresholding the whole mask to 0/1 once gives
+        // bit-identical moments for about half the time.
+        using var indicator = new Mat();
+        Cv2.Threshold(sample.Mask, indicator, 0, 1, ThresholdTypes.Binary);
+        Moments maskMoments = Cv2.Moments(indicator, binaryImage: false);
         string emptyReason = "The mask has no foreground pixel, so the moments are undefined (m00 = 0).";
         AddInvariants(features, "hu.", maskMoments, emptyReason);
 
