@@ -59,33 +59,52 @@ internal static class BenchCommand
         var families = parse.GetValue(CommonOptions.Features)?.Split(',', StringSplitOptions.TrimEntries) ?? loaded;
         var classical = ClassicalFamilies.Where(loaded.Contains).ToArray();
 
-        var decode = Measure(repeat, () => Decode(items));
+        var pinning = PinToOneCore();
         Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{items.Length} images, {repeat} passes, 1 thread, {Environment.ProcessorCount} cores, "
+            $"{items.Length} images, {repeat} passes, 1 thread, {pinning}, "
             + $"{System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture}, "
             + $"{System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}"));
-        Console.Out.WriteLine("| family | ms/image | images/s | × decode-only | allocated MB/image | process peak working set so far, MB |");
-        Console.Out.WriteLine("|---|---|---|---|---|---|");
-        PrintRow("decode only (floor)", decode, items.Length, decode);
+
         // The CNN family runs last because its model raises the process's peak working set for every later row.
         var runs = families.OrderBy(family => family == "deep").Select(family => (family, new[] { family })).ToList();
         if (classical.Length > 1)
         {
-            runs.Insert(runs.FindLastIndex(run => run.family != "deep") + 1, ("classical: " + string.Join("+", classical), classical));
+            var name = "classical: " + string.Join("+", classical);
+            runs.Insert(runs.FindLastIndex(run => run.family != "deep") + 1, (name, classical));
         }
 
+        // A first, untimed pass of each row in turn warms it up and records the process's peak working set so far.
+        // Then each round times one pass of every row in turn, so a change in the machine's load during the
+        // benchmark slows the decode-only floor as much as the families measured against it.
+        var passes = new List<(string Name, Action Pass, long PeakWorkingSet)>();
+        AddRow(passes, "decode only (floor)", () => Decode(items));
         foreach (var (name, ids) in runs)
         {
             var extractor = new Extractor(session.Catalog, new ExtractionOptions { PluginIds = ids });
-            extractor.Extract(items[0]);
-            var measurement = Measure(repeat, () =>
+            AddRow(passes, name, () =>
             {
                 foreach (var item in items)
                 {
                     extractor.Extract(item);
                 }
             });
-            PrintRow(name, measurement, items.Length, decode);
+        }
+
+        var measurements = passes.Select(row => new Measurement(row.PeakWorkingSet)).ToArray();
+        for (var round = 0; round < repeat; round++)
+        {
+            for (var row = 0; row < passes.Count; row++)
+            {
+                measurements[row].Add(passes[row].Pass);
+            }
+        }
+
+        Console.Out.WriteLine(
+            "| family | ms/image | images/s | × decode-only | allocated MB/image | process peak working set so far, MB |");
+        Console.Out.WriteLine("|---|---|---|---|---|---|");
+        for (var row = 0; row < passes.Count; row++)
+        {
+            PrintRow(passes[row].Name, measurements[row], items.Length, measurements[0]);
         }
 
         return ExitCodes.Success;
@@ -101,30 +120,66 @@ internal static class BenchCommand
         }
     }
 
-    private static (double Seconds, long Allocated, long PeakWorkingSet) Measure(int repeat, Action pass)
+    /// <summary>
+    /// Restricts the process to the last core it may run on, so that the garbage collector's and OpenCV's helper
+    /// threads share the measured core instead of borrowing an idle one. Returns a description for the header.
+    /// </summary>
+    private static string PinToOneCore()
     {
-        var best = double.MaxValue;
-        long allocated = 0;
-        for (var i = 0; i < repeat; i++)
+        var cores = Environment.ProcessorCount;
+        if (!OperatingSystem.IsLinux() && !OperatingSystem.IsWindows())
+        {
+            return string.Create(
+                CultureInfo.InvariantCulture, $"not pinned (no affinity on this system), {cores} cores");
+        }
+
+        using var process = Process.GetCurrentProcess();
+        try
+        {
+            var allowed = (ulong)(long)process.ProcessorAffinity;
+            var core = 63 - System.Numerics.BitOperations.LeadingZeroCount(allowed);
+            process.ProcessorAffinity = checked((IntPtr)(1L << core));
+            return string.Create(CultureInfo.InvariantCulture, $"pinned to core {core} of {cores}");
+        }
+        catch (System.ComponentModel.Win32Exception exception)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"not pinned ({exception.Message}), {cores} cores");
+        }
+    }
+
+    private static void AddRow(List<(string Name, Action Pass, long PeakWorkingSet)> passes, string name, Action pass)
+    {
+        pass();
+        using var process = Process.GetCurrentProcess();
+        passes.Add((name, pass, process.PeakWorkingSet64));
+    }
+
+    /// <summary>The fastest of several timed passes of one row.</summary>
+    private sealed class Measurement(long peakWorkingSet)
+    {
+        public double Seconds { get; private set; } = double.MaxValue;
+
+        public long Allocated { get; private set; }
+
+        public long PeakWorkingSet { get; } = peakWorkingSet;
+
+        public void Add(Action pass)
         {
             GC.Collect();
             var before = GC.GetTotalAllocatedBytes(precise: true);
             var stopwatch = Stopwatch.StartNew();
             pass();
             stopwatch.Stop();
-            allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
-            best = Math.Min(best, stopwatch.Elapsed.TotalSeconds);
+            Allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
+            Seconds = Math.Min(Seconds, stopwatch.Elapsed.TotalSeconds);
         }
-
-        using var process = Process.GetCurrentProcess();
-        return (best, allocated, process.PeakWorkingSet64);
     }
 
     private static void PrintRow(
         string name,
-        (double Seconds, long Allocated, long PeakWorkingSet) measurement,
+        Measurement measurement,
         int images,
-        (double Seconds, long Allocated, long PeakWorkingSet) decode)
+        Measurement decode)
     {
         var perImage = measurement.Seconds / images;
         Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
