@@ -14,6 +14,9 @@ namespace SC2Mid.Core.Output;
 /// </summary>
 public static class JsonResultWriter
 {
+    /// <summary>Bytes the writer may hold before it passes them to the stream.</summary>
+    private const int FlushThreshold = 1 << 16;
+
     // The record is read by people and by JSON parsers, not embedded in HTML, so '+' and quotes stay literal.
     private static readonly JavaScriptEncoder RelaxedEncoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
 
@@ -53,6 +56,13 @@ public static class JsonResultWriter
         foreach (var image in images)
         {
             WriteImage(json, image);
+
+            // Utf8JsonWriter keeps everything it writes until it is flushed, so without this the whole file
+            // (about 20 kB per image with the classical features) would sit in memory until the end.
+            if (json.BytesPending >= FlushThreshold)
+            {
+                json.Flush();
+            }
         }
 
         json.WriteEndArray();

@@ -211,6 +211,34 @@ public sealed class ResultWriterTests : IDisposable
     }
 
     [Fact]
+    public void Json_ManyImages_WritesToStreamAsItGoes()
+    {
+        var (extractor, results) = RunBatch(calibration: null);
+        using var stream = new MemoryStream();
+        long lengthBeforeLast = -1;
+        IEnumerable<ImageResult> Copies()
+        {
+            for (var i = 0; i < 200; i++)
+            {
+                if (i == 199)
+                {
+                    lengthBeforeLast = stream.Length;
+                }
+
+                yield return results[0] with { ImageId = $"copy{i}" };
+            }
+        }
+
+        JsonResultWriter.Write(stream, RunProvenance.From(extractor, "9.9.9"), run: null, Copies());
+
+        // Writing must reach the stream while the images are still coming, or a large run holds the whole
+        // file in memory until the end.
+        Assert.True(
+            lengthBeforeLast > stream.Length / 2,
+            $"{lengthBeforeLast} of {stream.Length} bytes had reached the stream before the last image.");
+    }
+
+    [Fact]
     public void Parquet_ManyRows_BoundsRowGroups()
     {
         var (extractor, results) = RunBatch(calibration: null);
