@@ -123,10 +123,13 @@ public sealed class ResultJournal
         var features = manifest.Provenance.Features.ToDictionary(feature => feature.Name, StringComparer.Ordinal);
         var entries = Path.Combine(outputFolder, FolderName, "entries");
 
-        // Entry files are named by their zero-padded index, so ordinal file-name order is dataset order.
-        foreach (var path in Directory.EnumerateFiles(entries, "*.json").Order(StringComparer.Ordinal))
+        // Entry files are named by their dataset index. Sorting the indexes rather than the paths keeps 4 bytes per
+        // image in memory instead of a path string.
+        var indexes = ReadIndexes(entries).ToArray();
+        Array.Sort(indexes);
+        foreach (var index in indexes)
         {
-            var entry = Deserialize<JournalEntry>(path);
+            var entry = Deserialize<JournalEntry>(Path.Combine(entries, EntryName(index)));
             yield return (entry.Index, entry.ToResult(features));
         }
     }
