@@ -44,10 +44,10 @@ public static class ParquetResultWriter
 
     /// <summary>
     /// Maximum cells (rows times columns) in one row group. A wide table, such as one with a CNN layer's hundreds of
-    /// features, gets fewer rows per row group, so the buffered values stay under about 16 MiB (16 bytes per
+    /// features, gets fewer rows per row group, so the buffered values stay under about 4 MiB (16 bytes per
     /// nullable double) whatever the number of columns.
     /// </summary>
-    public const int MaxCellsPerRowGroup = 1 << 20;
+    public const int MaxCellsPerRowGroup = 1 << 18;
 
     /// <summary>
     /// Writes the table to <paramref name="path"/> atomically, enumerating <paramref name="images"/> once.

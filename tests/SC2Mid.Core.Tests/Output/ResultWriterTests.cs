@@ -272,8 +272,8 @@ public sealed class ResultWriterTests : IDisposable
     }
 
     [Theory]
-    [InlineData(40, ParquetResultWriter.MaxRowsPerRowGroup)]
-    [InlineData(622, 1685)]
+    [InlineData(20, ParquetResultWriter.MaxRowsPerRowGroup)]
+    [InlineData(622, 421)]
     [InlineData(2_000_000, 1)]
     public void RowsPerRowGroup_ColumnCount_BoundsCells(int columnCount, int expected)
     {
