@@ -62,7 +62,7 @@ public sealed class GlcmPlugin : IDynamicFeaturePlugin
         GlcmSettings settings = GlcmSettings.From(context.Parameters);
         var features = new FeatureSet();
         features.Add(GlcmFeatureNames.Distance, settings.Distances[0]);
-        LevelImage? image = LevelImage.Create(sample.Grey, sample.Mask, sample.BitDepth, settings);
+        using LevelImage? image = LevelImage.Create(sample.Grey, sample.Mask, sample.BitDepth, settings);
         if (image is null)
         {
             AddAllNull(features, settings, EmptyReason);

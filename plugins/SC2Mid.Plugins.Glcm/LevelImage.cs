@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Numerics;
 using System.Runtime.InteropServices;
 using OpenCvSharp;
@@ -12,12 +13,12 @@ namespace SC2Mid.Plugins.Glcm;
 /// Quantisation maps a grey value v to floor((clamp(v, low, high) − low) · levels / (high − low + 1)), in
 /// integer arithmetic. With 8-bit input, 256 levels and the default range 0..255, the level is the grey value.
 /// </remarks>
-internal sealed class LevelImage
+internal sealed class LevelImage : IDisposable
 {
     /// <summary>Marker of a pixel that may not form a pair.</summary>
     public const short Outside = -1;
 
-    private readonly short[] _levels;
+    private short[]? _levels;
     private readonly int[] _runStarts;
     private readonly int[] _runs;
 
@@ -72,7 +73,8 @@ internal sealed class LevelImage
     /// The levels row by row; <see cref="Outside"/> marks pixels outside the region. A level fits in a short because
     /// <see cref="GlcmSettings.MaxLevels"/> does.
     /// </summary>
-    public ReadOnlySpan<short> Levels => _levels;
+    public ReadOnlySpan<short> Levels =>
+        (_levels ?? throw new ObjectDisposedException(nameof(LevelImage))).AsSpan(0, Rows * Columns);
 
     /// <summary>
     /// Returns the runs of region pixels in row <paramref name="row"/>: pairs of a first column and the column
@@ -81,9 +83,19 @@ internal sealed class LevelImage
     public ReadOnlySpan<int> RunsOf(int row) =>
         _runs.AsSpan(2 * _runStarts[row], 2 * (_runStarts[row + 1] - _runStarts[row]));
 
+    /// <summary>Returns the level array to the shared pool; the image is unusable afterwards.</summary>
+    public void Dispose()
+    {
+        if (_levels is { } levels)
+        {
+            _levels = null;
+            ArrayPool<short>.Shared.Return(levels);
+        }
+    }
+
     /// <summary>
     /// Quantises the region's pixels, or returns null when the region has no pixel (an empty mask with
-    /// <see cref="GlcmRegion.Mask"/> or <see cref="GlcmRegion.BoundingBox"/>).
+    /// <see cref="GlcmRegion.Mask"/> or <see cref="GlcmRegion.BoundingBox"/>). Dispose the image after use.
     /// </summary>
     /// <param name="grey">CV_8UC1 or CV_16UC1 image; only read.</param>
     /// <param name="mask">CV_8UC1 mask of the same size, non-zero on the object; only read.</param>
@@ -104,8 +116,9 @@ internal sealed class LevelImage
         var window = new Window(grey, mask, box, settings.Region == GlcmRegion.Mask);
         (int low, int high) = settings.Range ?? DefaultRange(window, bitDepth);
         short[] levelOf = LevelTable(low, high, settings.Levels, window.IsEightBit ? byte.MaxValue : ushort.MaxValue);
-        var levels = new short[box.Width * box.Height];
-        Array.Fill(levels, Outside);
+        // A whole micrograph's window is large, so the array comes from the shared pool and goes back on Dispose.
+        short[] levels = ArrayPool<short>.Shared.Rent(box.Width * box.Height);
+        Array.Fill(levels, Outside, 0, box.Width * box.Height);
         var used = new bool[settings.Levels];
         var runStarts = new int[box.Height + 1];
         var runs = new List<int>();

@@ -40,11 +40,16 @@ internal static class BoundaryMeasures
     /// Marks the border pixels: foreground pixels with at least one background 4-neighbour. This is the mask
     /// minus its binary erosion by the 3x3 cross with background outside the image.
     /// </summary>
-    /// <returns>A byte per grid pixel, 1 on border pixels, and the number of border pixels.</returns>
-    public static (byte[] Border, long Count) FindBorderPixels(MaskGrid grid)
+    /// <param name="grid">The mask.</param>
+    /// <param name="border">
+    /// Receives a byte per grid pixel, 1 on border pixels. It must be at least as long as the grid.
+    /// </param>
+    /// <returns>The number of border pixels.</returns>
+    public static long FindBorderPixels(MaskGrid grid, Span<byte> border)
     {
-        var border = new byte[grid.Rows * grid.Columns];
         ReadOnlySpan<byte> pixels = grid.Pixels;
+        border = border[..pixels.Length];
+        border.Clear();
         int columns = grid.Columns;
         long count = 0;
 
@@ -54,7 +59,7 @@ internal static class BoundaryMeasures
             ReadOnlySpan<byte> above = pixels.Slice((row - 1) * columns, columns);
             ReadOnlySpan<byte> line = pixels.Slice(row * columns, columns);
             ReadOnlySpan<byte> below = pixels.Slice((row + 1) * columns, columns);
-            Span<byte> marks = border.AsSpan(row * columns, columns);
+            Span<byte> marks = border.Slice(row * columns, columns);
             (int first, int end) = grid.Extent(row);
             for (int column = first; column < end; column++)
             {
@@ -68,7 +73,7 @@ internal static class BoundaryMeasures
             }
         }
 
-        return (border, count);
+        return count;
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.InteropServices;
 using OpenCvSharp;
 
@@ -11,9 +12,9 @@ namespace SC2Mid.Plugins.Shape;
 /// Grid index (row, column) = (image row − <c>Box.Y</c> + 1, image column − <c>Box.X</c> + 1). Every feature
 /// computed from the grid is invariant to translation, so the offset never needs undoing.
 /// </remarks>
-internal sealed class MaskGrid
+internal sealed class MaskGrid : IDisposable
 {
-    private readonly byte[] _pixels;
+    private byte[]? _pixels;
     private readonly int[] _firsts;
     private readonly int[] _ends;
 
@@ -37,10 +38,11 @@ internal sealed class MaskGrid
     public long Count { get; }
 
     /// <summary>Whether the pixel at a grid index is foreground. The index must lie inside the grid.</summary>
-    public bool this[int row, int column] => _pixels[(row * Columns) + column] != 0;
+    public bool this[int row, int column] => Pixels[(row * Columns) + column] != 0;
 
     /// <summary>The pixels row by row, 1 for foreground and 0 for background.</summary>
-    public ReadOnlySpan<byte> Pixels => _pixels;
+    public ReadOnlySpan<byte> Pixels =>
+        (_pixels ?? throw new ObjectDisposedException(nameof(MaskGrid))).AsSpan(0, Rows * Columns);
 
     /// <summary>
     /// Returns the columns from the first foreground pixel of <paramref name="row"/> to just after its last, or
@@ -48,14 +50,28 @@ internal sealed class MaskGrid
     /// </summary>
     public (int First, int End) Extent(int row) => (_firsts[row], _ends[row]);
 
-    /// <summary>Copies the pixels of <paramref name="mask"/> inside <paramref name="box"/>.</summary>
+    /// <summary>Returns the pixel array to the shared pool; the grid is unusable afterwards.</summary>
+    public void Dispose()
+    {
+        if (_pixels is { } pixels)
+        {
+            _pixels = null;
+            ArrayPool<byte>.Shared.Return(pixels);
+        }
+    }
+
+    /// <summary>
+    /// Copies the pixels of <paramref name="mask"/> inside <paramref name="box"/>. Dispose the grid after use.
+    /// </summary>
     /// <param name="mask">A CV_8UC1 mask whose non-zero pixels are foreground. It is only read.</param>
     /// <param name="box">A non-empty rectangle inside the mask, normally the bounding box of its foreground.</param>
     public static MaskGrid FromMask(Mat mask, Rect box)
     {
         int rows = box.Height + 2;
         int columns = box.Width + 2;
-        var pixels = new byte[rows * columns];
+        // Grids of whole micrographs are large, so the array comes from the shared pool and goes back on Dispose.
+        byte[] pixels = ArrayPool<byte>.Shared.Rent(rows * columns);
+        Array.Clear(pixels, 0, rows * columns);
         var firsts = new int[rows];
         var ends = new int[rows];
         long count = 0;

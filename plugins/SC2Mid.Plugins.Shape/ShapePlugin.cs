@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using OpenCvSharp;
 using SC2Mid.Sdk;
@@ -46,7 +47,7 @@ public sealed class ShapePlugin : IFeaturePlugin
         }
 
         using var objectRegion = new Mat(sample.Mask, box);
-        var grid = MaskGrid.FromMask(sample.Mask, box);
+        using var grid = MaskGrid.FromMask(sample.Mask, box);
         long[] configurations = BoundaryMeasures.CountConfigurations(grid);
         long eulerNumber = BoundaryMeasures.EulerNumber8(configurations);
         Outlines outlines = Outlines.Of(objectRegion);
@@ -64,8 +65,10 @@ public sealed class ShapePlugin : IFeaturePlugin
         long eulerNumber)
     {
         double area = grid.Count;
-        (byte[] border, long borderCount) = BoundaryMeasures.FindBorderPixels(grid);
-        double perimeter = BoundaryMeasures.Perimeter(border, grid);
+        byte[] border = ArrayPool<byte>.Shared.Rent(grid.Pixels.Length);
+        long borderCount = BoundaryMeasures.FindBorderPixels(grid, border);
+        double perimeter = BoundaryMeasures.Perimeter(border.AsSpan(0, grid.Pixels.Length), grid);
+        ArrayPool<byte>.Shared.Return(border);
         features.Add("shape.area", area);
         features.Add("shape.perimeter", perimeter);
         features.Add("shape.perimeter_crofton", BoundaryMeasures.CroftonPerimeter(configurations));
