@@ -17,6 +17,9 @@ internal static class BatchCommand
     /// <summary>Largest number of images whose per-object tables are printed to standard output.</summary>
     private const int MaxPrintedImages = 5;
 
+    /// <summary>Images between two trims of the C library's heap.</summary>
+    private const int TrimInterval = 100;
+
     private static readonly Argument<string> Dataset = new("DATASET")
     {
         Description = "Folder of images with ground-truth masks (NAME_GT.ext, NAME_ground_truth.ext, masks/NAME.ext, "
@@ -137,7 +140,24 @@ internal static class BatchCommand
         }
 
         var progress = new ProgressPrinter(Console.Error, redraw: !Console.IsErrorRedirected, skipped);
-        BatchRunner.Run(extractor, todo, jobs, journal.Record, progress, cancellationToken);
+        var recorded = 0;
+        void Record(int index, ImageResult result)
+        {
+            journal.Record(index, result);
+
+            // Image buffers of varying size fragment the C library's heap, and it keeps the freed pieces, so the
+            // resident memory of a long run would creep up without an occasional trim.
+            if (Interlocked.Increment(ref recorded) % TrimInterval == 0)
+            {
+                NativeHeap.Trim();
+            }
+        }
+
+        BatchRunner.Run(extractor, todo, jobs, Record, progress, cancellationToken);
+
+        // The extraction's garbage would otherwise stay committed under the memory the final files take.
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        NativeHeap.Trim();
 
         // The final files are rendered from the journal as saved, one image at a time, so the results are never all
         // in memory at once and a resumed run writes the same bytes as an uninterrupted one.
