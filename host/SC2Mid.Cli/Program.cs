@@ -1,6 +1,7 @@
 using System.CommandLine;
 using SC2Mid.Cli;
 
+NativeHeap.FixMmapThreshold();
 var root = new RootCommand(
     "sc2mid: shape, moment, texture and deep features of electron micrographs with ground-truth masks. "
     + ExitCodes.Description)
