@@ -7,24 +7,26 @@ namespace SC2Mid.Plugins.Glcm;
 /// i and whose second has level j, both inside the region.
 /// </summary>
 /// <remarks>
-/// The matrix keeps integer counts. <see cref="Entries"/> and the indexer give them as the caller asked, divided by
-/// their sum when normed, and <see cref="GlcmProperties"/> reads the counts directly, so the properties of a batch
-/// never need the full matrix of doubles. The counts live in an array rented from the shared pool, because a
-/// batch would otherwise allocate four large arrays per image; <see cref="Dispose"/> returns it.
+/// The matrix keeps integer counts, and only for the levels that occur in the region: a table of
+/// <see cref="Width"/> × <see cref="Width"/> counts from <see cref="LowestLevel"/> up. A micrograph that uses 80 of
+/// 256 grey levels then counts into 25 kB instead of 256 kB, which stays in the processor's fastest cache. Every
+/// other entry is 0. <see cref="Entries"/> and the indexer give the full matrix, divided by the sum of the counts
+/// when normed, and <see cref="GlcmProperties"/> reads the table directly. The table is rented from the shared
+/// pool and <see cref="Dispose"/> returns it.
 /// </remarks>
 internal sealed class CooccurrenceMatrix : IDisposable
 {
-    private int[]? _counts;
+    private int[]? _table;
     private readonly double _divisor;
     private double[]? _entries;
 
     private CooccurrenceMatrix(
-        int[] counts, int levels, (int Lowest, int Highest) used, long pairCount, long countSum, bool normed)
+        int[] table, int levels, (int Lowest, int Highest) used, long pairCount, long countSum, bool normed)
     {
-        _counts = counts;
+        _table = table;
         Levels = levels;
         LowestLevel = Math.Max(used.Lowest, 0);
-        HighestLevel = used.Highest;
+        Width = Math.Max(used.Highest - LowestLevel + 1, 0);
         PairCount = pairCount;
         CountSum = countSum;
         _divisor = normed && countSum > 0 ? countSum : 1.0;
@@ -33,13 +35,11 @@ internal sealed class CooccurrenceMatrix : IDisposable
     /// <summary>Number of rows and columns.</summary>
     public int Levels { get; }
 
-    /// <summary>Lowest level that may have a non-zero row or column.</summary>
+    /// <summary>Lowest level that occurs in the region: row and column 0 of <see cref="Table"/>.</summary>
     public int LowestLevel { get; }
 
-    /// <summary>
-    /// Highest level that may have a non-zero row or column; below <see cref="LowestLevel"/> if none.
-    /// </summary>
-    public int HighestLevel { get; }
+    /// <summary>Number of levels from the lowest to the highest that occurs; 0 when no level occurs.</summary>
+    public int Width { get; }
 
     /// <summary>Pixel pairs counted, before the symmetric matrix adds each pair a second time.</summary>
     public long PairCount { get; }
@@ -48,28 +48,64 @@ internal sealed class CooccurrenceMatrix : IDisposable
     public long CountSum { get; }
 
     /// <summary>
-    /// The counts row by row (index i · Levels + j), with the transpose added for a symmetric matrix.
+    /// The counts of levels <see cref="LowestLevel"/> onward, row by row: index (i − LowestLevel) · Width +
+    /// (j − LowestLevel), with the transpose added for a symmetric matrix.
     /// </summary>
-    public ReadOnlySpan<int> Counts => CountArray.AsSpan(0, Levels * Levels);
+    public ReadOnlySpan<int> Table =>
+        (_table ?? throw new ObjectDisposedException(nameof(CooccurrenceMatrix))).AsSpan(0, Width * Width);
 
     /// <summary>
-    /// The entries row by row (index i · Levels + j): counts, or probabilities when normalised. Built on first use.
+    /// The entries of the full matrix row by row (index i · Levels + j): counts, or probabilities when normalised.
+    /// Built on first use.
     /// </summary>
-    public ReadOnlySpan<double> Entries =>
-        _entries ??= Counts.ToArray().Select(count => count / _divisor).ToArray();
+    public ReadOnlySpan<double> Entries
+    {
+        get
+        {
+            if (_entries is null)
+            {
+                var entries = new double[Levels * Levels];
+                ReadOnlySpan<int> table = Table;
+                for (int row = 0; row < Width; row++)
+                {
+                    for (int column = 0; column < Width; column++)
+                    {
+                        entries[((LowestLevel + row) * Levels) + LowestLevel + column] =
+                            table[(row * Width) + column] / _divisor;
+                    }
+                }
+
+                _entries = entries;
+            }
+
+            return _entries;
+        }
+    }
 
     /// <summary>Entry (i, j).</summary>
-    public double this[int i, int j] => CountArray[(i * Levels) + j] / _divisor;
+    public double this[int i, int j]
+    {
+        get
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(i);
+            ArgumentOutOfRangeException.ThrowIfNegative(j);
+            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(i, Levels);
+            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(j, Levels);
+            int row = i - LowestLevel;
+            int column = j - LowestLevel;
+            return row < 0 || column < 0 || row >= Width || column >= Width
+                ? 0
+                : Table[(row * Width) + column] / _divisor;
+        }
+    }
 
-    private int[] CountArray => _counts ?? throw new ObjectDisposedException(nameof(CooccurrenceMatrix));
-
-    /// <summary>Returns the counts to the pool; the matrix is unusable afterwards.</summary>
+    /// <summary>Returns the table to the pool; the matrix is unusable afterwards.</summary>
     public void Dispose()
     {
-        if (_counts is { } counts)
+        if (_table is { } table)
         {
-            _counts = null;
-            ArrayPool<int>.Shared.Return(counts);
+            _table = null;
+            ArrayPool<int>.Shared.Return(table);
         }
     }
 
@@ -89,8 +125,10 @@ internal sealed class CooccurrenceMatrix : IDisposable
         ArgumentNullException.ThrowIfNull(image);
 
         // A pair count fits in an int: there are fewer pairs than pixels, and the pixels fit in one array.
-        int[] counts = ArrayPool<int>.Shared.Rent(levels * levels);
-        Array.Clear(counts, 0, levels * levels);
+        int lowest = Math.Max(image.LowestLevel, 0);
+        int width = Math.Max(image.HighestLevel - lowest + 1, 0);
+        int[] table = ArrayPool<int>.Shared.Rent(Math.Max(width * width, 1));
+        Array.Clear(table, 0, width * width);
         ReadOnlySpan<short> pixels = image.Levels;
         int firstRow = Math.Max(0, -offset.Rows);
         int endRow = Math.Min(image.Rows, image.Rows - offset.Rows);
@@ -119,7 +157,7 @@ internal sealed class CooccurrenceMatrix : IDisposable
                     int j = second[c];
                     if (j != LevelImage.Outside)
                     {
-                        counts[(first[c] * levels) + j]++;
+                        table[((first[c] - lowest) * width) + j - lowest]++;
                         pairs++;
                     }
                 }
@@ -128,42 +166,39 @@ internal sealed class CooccurrenceMatrix : IDisposable
 
         if (symmetric)
         {
-            AddTranspose(counts, levels, image.LowestLevel, image.HighestLevel);
+            AddTranspose(table, width);
         }
 
         return new CooccurrenceMatrix(
-            counts, levels, (image.LowestLevel, image.HighestLevel), pairs, symmetric ? 2 * pairs : pairs, normed);
+            table, levels, (image.LowestLevel, image.HighestLevel), pairs, symmetric ? 2 * pairs : pairs, normed);
     }
 
-    /// <summary>
-    /// Adds the transpose in place. Only levels <paramref name="lowest"/>..<paramref name="highest"/> occur, so the
-    /// rest of the matrix is zero and stays so.
-    /// </summary>
+    /// <summary>Adds the transpose of the <paramref name="width"/> × <paramref name="width"/> table in place.</summary>
     /// <remarks>
     /// The walk goes tile by tile, so that the column it reads for the transpose stays in cache.
     /// </remarks>
-    private static void AddTranspose(int[] counts, int levels, int lowest, int highest)
+    private static void AddTranspose(int[] table, int width)
     {
         const int Tile = 16;
-        for (int tileRow = Math.Max(lowest, 0); tileRow <= highest; tileRow += Tile)
+        for (int tileRow = 0; tileRow < width; tileRow += Tile)
         {
-            int rowEnd = Math.Min(tileRow + Tile, highest + 1);
-            for (int tileColumn = tileRow; tileColumn <= highest; tileColumn += Tile)
+            int rowEnd = Math.Min(tileRow + Tile, width);
+            for (int tileColumn = tileRow; tileColumn < width; tileColumn += Tile)
             {
-                int columnEnd = Math.Min(tileColumn + Tile, highest + 1);
+                int columnEnd = Math.Min(tileColumn + Tile, width);
                 for (int i = tileRow; i < rowEnd; i++)
                 {
                     for (int j = Math.Max(tileColumn, i); j < columnEnd; j++)
                     {
                         if (i == j)
                         {
-                            counts[(i * levels) + i] *= 2;
+                            table[(i * width) + i] *= 2;
                             continue;
                         }
 
-                        int sum = counts[(i * levels) + j] + counts[(j * levels) + i];
-                        counts[(i * levels) + j] = sum;
-                        counts[(j * levels) + i] = sum;
+                        int sum = table[(i * width) + j] + table[(j * width) + i];
+                        table[(i * width) + j] = sum;
+                        table[(j * width) + i] = sum;
                     }
                 }
             }

@@ -43,38 +43,37 @@ internal readonly record struct GlcmProperties(
                 "The matrix counts no pixel pair, so its properties are undefined.", nameof(matrix));
         }
 
-        int levels = matrix.Levels;
         int lowest = matrix.LowestLevel;
-        int highest = matrix.HighestLevel;
-        ReadOnlySpan<int> counts = matrix.Counts;
+        int width = matrix.Width;
+        ReadOnlySpan<int> table = matrix.Table;
         double sum = matrix.CountSum;
-        double[] homogeneityWeight = HomogeneityWeights(highest - lowest + 1, convention);
+        double[] homogeneityWeight = HomogeneityWeights(width, convention);
 
         // The first pass also lists the non-empty cells, so the second visits only those.
-        int width = highest - lowest + 1;
         int[] cells = ArrayPool<int>.Shared.Rent(width * width);
         double[] probabilities = ArrayPool<double>.Shared.Rent(width * width);
         int filled = 0;
         double contrast = 0, dissimilarity = 0, homogeneity = 0, asm = 0, meanI = 0, meanJ = 0;
-        for (int i = lowest; i <= highest; i++)
+        for (int row = 0; row < width; row++)
         {
             // Counts cluster near the diagonal, so each row is read from its first to its last non-zero cell.
-            ReadOnlySpan<int> row = counts.Slice((i * levels) + lowest, width);
-            int first = row.IndexOfAnyExcept(0);
+            ReadOnlySpan<int> counts = table.Slice(row * width, width);
+            int first = counts.IndexOfAnyExcept(0);
             if (first < 0)
             {
                 continue;
             }
 
-            int last = row.LastIndexOfAnyExcept(0);
+            int last = counts.LastIndexOfAnyExcept(0);
+            int i = lowest + row;
             for (int k = first; k <= last; k++)
             {
-                if (row[k] == 0)
+                if (counts[k] == 0)
                 {
                     continue;
                 }
 
-                double p = row[k] / sum;
+                double p = counts[k] / sum;
                 int j = lowest + k;
                 int difference = Math.Abs(i - j);
                 contrast += p * difference * difference;
@@ -83,7 +82,7 @@ internal readonly record struct GlcmProperties(
                 asm += p * p;
                 meanI += p * i;
                 meanJ += p * j;
-                cells[filled] = (i * levels) + j;
+                cells[filled] = (row * width) + k;
                 probabilities[filled] = p;
                 filled++;
             }
@@ -93,8 +92,8 @@ internal readonly record struct GlcmProperties(
         for (int n = 0; n < filled; n++)
         {
             double p = probabilities[n];
-            double di = (cells[n] / levels) - meanI;
-            double dj = (cells[n] % levels) - meanJ;
+            double di = lowest + (cells[n] / width) - meanI;
+            double dj = lowest + (cells[n] % width) - meanJ;
             varianceI += p * di * di;
             varianceJ += p * dj * dj;
             covariance += p * di * dj;
