@@ -54,12 +54,14 @@ internal static class BenchCommand
             return ExitCodes.InputError;
         }
 
+        // Pinning comes first, so that every thread started afterwards, OpenCV's and ONNX Runtime's included,
+        // inherits the single core. HostSession also limits OpenCV to one thread.
+        var pinning = PinToOneCore();
         using var session = HostSession.Open(parse);
         var loaded = session.Catalog.Loaded.Select(entry => entry.Id).ToArray();
         var families = parse.GetValue(CommonOptions.Features)?.Split(',', StringSplitOptions.TrimEntries) ?? loaded;
         var classical = ClassicalFamilies.Where(loaded.Contains).ToArray();
 
-        var pinning = PinToOneCore();
         Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{items.Length} images, {repeat} passes, 1 thread, {pinning}, "
             + $"{System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture}, "
@@ -121,8 +123,9 @@ internal static class BenchCommand
     }
 
     /// <summary>
-    /// Restricts the process to the last core it may run on, so that the garbage collector's and OpenCV's helper
-    /// threads share the measured core instead of borrowing an idle one. Returns a description for the header.
+    /// Restricts the calling thread, and so every thread it starts afterwards, to the last core the process may
+    /// run on, so that the measured work and its helper threads share one core. Returns a description for the
+    /// header.
     /// </summary>
     private static string PinToOneCore()
     {

@@ -34,11 +34,15 @@ internal sealed class HostSession : IDisposable
 
     /// <summary>
     /// Loads the bundled plugins and those in every <c>--plugins</c> folder, admitting only those in the
-    /// <c>--plugin-lock</c> file when one is given.
+    /// <c>--plugin-lock</c> file when one is given. Plugins and OpenCV may use <paramref name="maxThreads"/> threads
+    /// inside one extraction call.
     /// </summary>
     /// <exception cref="UsageException">The lock file is missing or invalid.</exception>
     public static HostSession Open(ParseResult parse, int maxThreads = 1)
     {
+        // OpenCV otherwise starts a thread per core inside resize, moments and the like, which compete with the
+        // images a batch runs in parallel and, in sc2mid bench, with the single core it measures.
+        OpenCvSharp.Cv2.SetNumThreads(Math.Max(1, maxThreads));
         var pluginLock = PluginLockOption.Read(parse);
         var loggerFactory = CreateLoggerFactory(parse.GetValue(CommonOptions.LogLevel));
         var roots = new List<string> { PluginCatalog.DefaultDirectory };
