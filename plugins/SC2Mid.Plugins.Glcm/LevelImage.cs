@@ -115,7 +115,9 @@ internal sealed class LevelImage : IDisposable
 
         var window = new Window(grey, mask, box, settings.Region == GlcmRegion.Mask);
         (int low, int high) = settings.Range ?? DefaultRange(window, bitDepth);
-        short[] levelOf = LevelTable(low, high, settings.Levels, window.IsEightBit ? byte.MaxValue : ushort.MaxValue);
+        int maximum = window.IsEightBit ? byte.MaxValue : ushort.MaxValue;
+        short[] levelOf = LevelTable(low, high, settings.Levels, maximum);
+
         // A whole micrograph's window is large, so the array comes from the shared pool and goes back on Dispose.
         short[] levels = ArrayPool<short>.Shared.Rent(box.Width * box.Height);
         Array.Fill(levels, Outside, 0, box.Width * box.Height);
