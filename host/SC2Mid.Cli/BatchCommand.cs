@@ -22,8 +22,9 @@ internal static class BatchCommand
 
     private static readonly Argument<string> Dataset = new("DATASET")
     {
-        Description = "Folder of images with ground-truth masks (NAME_GT.ext, NAME_ground_truth.ext, masks/NAME.ext, "
-            + "gt/NAME.ext), or a CSV manifest with columns image,mask,nm_per_px.",
+        Description = "Folder of images with ground-truth masks (NAME_GT.ext, NAME_gt.ext, NAME_mask.ext, "
+            + "NAME_ground_truth.ext, masks/NAME.ext, gt/NAME.ext), or a CSV manifest with columns "
+            + "image,mask,nm_per_px.",
     };
 
     private static readonly Option<DirectoryInfo> Output = new("--out", "-o")
@@ -76,6 +77,10 @@ internal static class BatchCommand
     {
         var started = DateTimeOffset.UtcNow;
         var folder = parse.GetValue(Output)!.FullName;
+        if (File.Exists(folder))
+        {
+            throw new UsageException($"--out {folder} is a file; give a folder (it is created when missing).");
+        }
         var options = ExtractionSettings.From(parse, defaultArtifacts: Path.Combine(folder, "artifacts")) with
         {
             PluginTimeout = ReadTimeout(parse),
@@ -123,6 +128,8 @@ internal static class BatchCommand
             dataset.Items.Count,
             dataset.Source,
             provenance);
+        // Two runs writing to one folder would delete or overwrite each other's journal, so the second one stops.
+        using var folderLock = OutputLock.Acquire(folder);
         var journal = ResultJournal.Open(folder, manifest, out var discarded);
         if (discarded)
         {
@@ -131,6 +138,14 @@ internal static class BatchCommand
         }
 
         var mine = dataset.Items.Select((item, index) => (index, item)).Where(pair => shard.Contains(pair.item.ImageId));
+        ReportShard(parse, shard, mine.Count(), dataset.Items.Count);
+        var changed = journal.ChangedSince(dataset.Items);
+        if (changed.Count > 0)
+        {
+            Console.Error.WriteLine(
+                $"{changed.Count} finished image(s) changed on disk since they were processed; processing them again.");
+        }
+
         var finished = journal.Finished;
         var todo = mine.Where(pair => !finished.Contains(pair.index)).ToArray();
         var skipped = mine.Count() - todo.Length;
@@ -167,6 +182,32 @@ internal static class BatchCommand
         var run = new RunInfo(RunInfo.CurrentToolVersion, Environment.GetCommandLineArgs(), started, DateTimeOffset.UtcNow);
         RunInfoWriter.Write(Path.Combine(folder, "run-info.json"), run, shard, todo.Length, skipped);
         return Report(folder, Results);
+    }
+
+    /// <summary>
+    /// Says on standard error which shard this run is and where that came from, because an environment variable
+    /// set by the scheduler can shard a run that did not ask for it.
+    /// </summary>
+    private static void ReportShard(ParseResult parse, ShardSelector shard, int mine, int total)
+    {
+        if (shard.Count == 1)
+        {
+            if (parse.GetValue(ShardCount) is not null)
+            {
+                Console.Error.WriteLine(
+                    "warning: --shard-count is used only with JOB_COMPLETION_INDEX, which is not set; processing "
+                    + "every image.");
+            }
+
+            return;
+        }
+
+        var source = parse.GetValue(Shard) is not null ? "--shard"
+            : Environment.GetEnvironmentVariable("SLURM_ARRAY_TASK_ID") is not null
+                ? "SLURM_ARRAY_TASK_ID and SLURM_ARRAY_TASK_COUNT"
+                : "JOB_COMPLETION_INDEX and --shard-count";
+        Console.Error.WriteLine(
+            $"Shard {shard} from {source}: {mine} of {total} images. Pass --shard 0/1 to process every image.");
     }
 
     private static TimeSpan? ReadTimeout(ParseResult parse)

@@ -97,6 +97,43 @@ public sealed class BatchTests : IDisposable
     }
 
     [Fact]
+    public void Batch_FixedInputAfterRun_IsProcessedAgain()
+    {
+        var dataset = GoodAndBadDataset();
+        var output = Path.Combine(_temporary, "out");
+        Assert.Equal(1, Sc2mid.Run("batch", dataset, "--out", output, "--features", "shape").ExitCode);
+
+        // The user replaces the corrupt image with a good one, which is newer than its journal entry.
+        var corrupt = Path.Combine(dataset, "corrupt.png");
+        File.Copy(Sc2mid.Sample("cryoet", "TS_001.133.png"), corrupt, overwrite: true);
+        File.SetLastWriteTimeUtc(corrupt, DateTime.UtcNow.AddMinutes(1));
+        var (exitCode, _, stderr) = Sc2mid.Run("batch", dataset, "--out", output, "--features", "shape");
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("1 finished image(s) changed on disk", stderr, StringComparison.Ordinal);
+        var rows = File.ReadAllLines(Path.Combine(output, "results.csv"));
+        Assert.Contains(rows, row => row.StartsWith("corrupt.png,1,ok,", StringComparison.Ordinal));
+        Assert.DoesNotContain(
+            File.ReadAllLines(Path.Combine(output, "errors.csv")),
+            line => line.StartsWith("corrupt.png,", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Batch_FolderLockedByAnotherRun_IsRefused()
+    {
+        var output = Path.Combine(_temporary, "out");
+        Directory.CreateDirectory(output);
+        using var held = new FileStream(
+            Path.Combine(output, ".lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+
+        var (exitCode, _, stderr) = Sc2mid.Run("batch", Sc2mid.Sample("dataset.csv"), "--out", output);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("another sc2mid batch is writing to", stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(output, ".journal")));
+    }
+
+    [Fact]
     public void Batch_OtherCommandInSameFolder_StartsOver()
     {
         var output = Path.Combine(_temporary, "out");

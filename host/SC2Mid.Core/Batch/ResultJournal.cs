@@ -74,6 +74,40 @@ public sealed class ResultJournal
         return new ResultJournal(folder, manifest, []);
     }
 
+    /// <summary>
+    /// Returns the finished images whose image or mask file was written after the image's journal entry, so that a
+    /// resumed run processes them again instead of keeping results of the old file.
+    /// </summary>
+    /// <remarks>
+    /// NOTE: this compares modification times only. A file replaced by an older copy that keeps its time stamp
+    /// (<c>cp -p</c>, <c>rsync -a</c>) is not noticed; remove the output folder's <c>.journal</c> to start over.
+    /// </remarks>
+    /// <param name="items">The dataset's items, indexed like the journal.</param>
+    public IReadOnlyList<int> ChangedSince(IReadOnlyList<DatasetItem> items)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        var changed = new List<int>();
+        foreach (var index in Finished.Where(index => index < items.Count).Order())
+        {
+            var recorded = File.GetLastWriteTimeUtc(Path.Combine(_entries, EntryName(index)));
+            var item = items[index];
+            if (WrittenAfter(item.ImagePath, recorded) || (item.MaskPath is { } mask && WrittenAfter(mask, recorded)))
+            {
+                changed.Add(index);
+            }
+        }
+
+        lock (_lock)
+        {
+            _finished.ExceptWith(changed);
+        }
+
+        return changed;
+    }
+
+    private static bool WrittenAfter(string path, DateTime time) =>
+        File.Exists(path) && File.GetLastWriteTimeUtc(path) > time;
+
     /// <summary>Records one finished image. Thread-safe.</summary>
     public void Record(int index, ImageResult result)
     {
