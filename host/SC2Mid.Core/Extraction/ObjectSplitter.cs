@@ -10,8 +10,9 @@ internal static class ObjectSplitter
     {
         if (mode == ObjectMode.Whole)
         {
-            var whole = mask.Clone();
-            return [(whole, Cv2.BoundingRect(whole), Cv2.CountNonZero(whole))];
+            // An empty mask has no object in either mode, so its image gets the status no_objects.
+            var pixels = Cv2.CountNonZero(mask);
+            return pixels == 0 ? [] : [(mask.Clone(), Cv2.BoundingRect(mask), pixels)];
         }
 
         using var labels = new Mat();

@@ -315,8 +315,10 @@ public sealed class ExtractorTests : IDisposable
         Assert.Equal(new Size(15, 15), discImage.Size());
     }
 
-    [Fact]
-    public void Extract_EmptyComponents_IsNoObjects()
+    [Theory]
+    [InlineData(ObjectMode.Components)]
+    [InlineData(ObjectMode.Whole)]
+    public void Extract_EmptyMask_IsNoObjects(ObjectMode mode)
     {
         using var mask = new Mat(20, 20, MatType.CV_8UC1, Scalar.All(0));
         using var image = new Mat(20, 20, MatType.CV_8UC1, Scalar.All(100));
@@ -324,7 +326,7 @@ public sealed class ExtractorTests : IDisposable
         var maskPath = Path.Combine(_temporary.Path, "blank_mask.png");
         Cv2.ImWrite(imagePath, image);
         Cv2.ImWrite(maskPath, mask);
-        var options = new ExtractionOptions { PluginIds = ["shape"], Objects = ObjectMode.Components };
+        var options = new ExtractionOptions { PluginIds = ["shape"], Objects = mode };
 
         var result = new Extractor(_catalog, options).Extract(new DatasetItem("blank.png", imagePath, maskPath, null));
 
