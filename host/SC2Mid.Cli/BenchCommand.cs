@@ -23,7 +23,7 @@ internal static class BenchCommand
 
     private static readonly Option<int> Repeat = new("--repeat")
     {
-        Description = "Passes over the dataset per measurement; the fastest pass is reported (default 3).",
+        Description = "Passes over the dataset per measurement; the fastest pass is reported.",
         DefaultValueFactory = _ => 3,
     };
 
@@ -47,10 +47,23 @@ internal static class BenchCommand
             throw new UsageException($"--repeat must be 1 or more, not {repeat}.");
         }
 
-        var items = DatasetReader.Read(parse.GetValue(Dataset)!).Items.Where(item => item.MaskPath is not null).ToArray();
+        DatasetItem[] items;
+        try
+        {
+            var dataset = DatasetReader.Read(parse.GetValue(Dataset)!);
+            items = dataset.Items.Where(item => item.MaskPath is not null).ToArray();
+        }
+        catch (DatasetException exception)
+        {
+            Console.Error.WriteLine($"error: {exception.Message}");
+            return ExitCodes.InputError;
+        }
+
+        // A benchmark times whole passes, so an image that cannot be decoded is left out, not counted as a failure.
+        items = items.Where(CanDecode).ToArray();
         if (items.Length == 0)
         {
-            Console.Error.WriteLine("error: the dataset has no image with a mask.");
+            Console.Error.WriteLine("error: the dataset has no image with a mask that can be decoded.");
             return ExitCodes.InputError;
         }
 
@@ -63,7 +76,7 @@ internal static class BenchCommand
         var classical = ClassicalFamilies.Where(loaded.Contains).ToArray();
 
         Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{items.Length} images, {repeat} passes, 1 thread, {pinning}, "
+            $"{items.Length} images, {repeat} pass(es), 1 thread, {pinning}, "
             + $"{System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture}, "
             + $"{System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}"));
 
@@ -110,6 +123,20 @@ internal static class BenchCommand
         }
 
         return ExitCodes.Success;
+    }
+
+    private static bool CanDecode(DatasetItem item)
+    {
+        try
+        {
+            Decode([item]);
+            return true;
+        }
+        catch (ImageLoadException exception)
+        {
+            Console.Error.WriteLine($"warning: left out of the benchmark: {exception.Message}");
+            return false;
+        }
     }
 
     private static void Decode(IEnumerable<DatasetItem> items)
