@@ -21,6 +21,13 @@ if [[ ${#counts[@]} -eq 0 ]]; then
     counts=(10 300 900 3000 10000)
 fi
 
+for count in "${counts[@]}"; do
+    if ! [[ $count =~ ^[1-9][0-9]*$ ]]; then
+        echo "error: COUNT must be a positive whole number, not '$count'." >&2
+        exit 2
+    fi
+done
+
 repo=$(cd "$(dirname "$0")/.." && pwd)
 sc2mid="$repo/host/SC2Mid.Cli/bin/Release/net10.0/sc2mid"
 if [[ ! -x "$sc2mid" ]]; then
@@ -34,6 +41,12 @@ if [[ ! -x /usr/bin/time ]]; then
 fi
 
 mapfile -t masks < <(find "$pairs_dir" -maxdepth 1 -name '*_mask.png' | sort)
+for mask in "${masks[@]}"; do
+    if [[ ! -f "${mask%_mask.png}.png" ]]; then
+        echo "error: $mask has no image ${mask%_mask.png}.png beside it." >&2
+        exit 2
+    fi
+done
 if [[ ${#masks[@]} -eq 0 ]]; then
     echo "error: no NAME_mask.png files in $pairs_dir." >&2
     exit 2
@@ -63,5 +76,10 @@ for count in "${counts[@]}"; do
         >/dev/null 2>"$scratch/log-$count" || status=$?
     read -r seconds kilobytes < <(tail -n 1 "$scratch/time-$count")
     printf '| %d | %.1f s | %d MB | %d |\n' "$count" "$seconds" $((kilobytes / 1024)) "$status"
+    if [[ $status -ne 0 ]]; then
+        # The scratch folder goes when the script ends, so the log of a failed run is kept beside the caller.
+        cp "$scratch/log-$count" "batch-memory-$count.log"
+        echo "note: sc2mid exited with $status; its log is in batch-memory-$count.log" >&2
+    fi
     rm -rf "$dataset" "$scratch/out-$count"
 done
