@@ -130,6 +130,7 @@ internal static class BatchCommand
             provenance);
         // Two runs writing to one folder would delete or overwrite each other's journal, so the second one stops.
         using var folderLock = OutputLock.Acquire(folder);
+        RemoveUnfinishedWrites(folder);
         var journal = ResultJournal.Open(folder, manifest, out var discarded);
         if (discarded)
         {
@@ -182,6 +183,20 @@ internal static class BatchCommand
         var run = new RunInfo(RunInfo.CurrentToolVersion, Environment.GetCommandLineArgs(), started, DateTimeOffset.UtcNow);
         RunInfoWriter.Write(Path.Combine(folder, "run-info.json"), run, shard, todo.Length, skipped);
         return Report(folder, Results);
+    }
+
+    /// <summary>
+    /// Deletes the temporary files that an interrupted run left behind (AtomicFile names them <c>.NAME.ID.tmp</c>).
+    /// The caller holds the folder's lock, so no other run is writing them.
+    /// </summary>
+    private static void RemoveUnfinishedWrites(string folder)
+    {
+        var entries = Path.Combine(folder, ResultJournal.FolderName, "entries");
+        var folders = Directory.Exists(entries) ? new[] { folder, entries } : [folder];
+        foreach (var path in folders.SelectMany(where => Directory.EnumerateFiles(where, ".*.tmp")))
+        {
+            File.Delete(path);
+        }
     }
 
     /// <summary>

@@ -119,6 +119,21 @@ public sealed class BatchTests : IDisposable
     }
 
     [Fact]
+    public void Batch_LeftoverTemporaryFiles_AreRemoved()
+    {
+        var output = Path.Combine(_temporary, "out");
+        Directory.CreateDirectory(output);
+        var leftover = Path.Combine(output, ".results.csv.0123456789abcdef.tmp");
+        File.WriteAllText(leftover, "half-written by a killed run");
+
+        var (exitCode, _, stderr) = Sc2mid.Run("batch", Sc2mid.Sample("dataset.csv"), "--out", output, "-f", "shape");
+
+        Assert.True(exitCode == 0, stderr);
+        Assert.False(File.Exists(leftover));
+        Assert.Empty(Directory.GetFiles(output, "*.tmp"));
+    }
+
+    [Fact]
     public void Batch_FolderLockedByAnotherRun_IsRefused()
     {
         var output = Path.Combine(_temporary, "out");
