@@ -197,8 +197,8 @@ internal sealed class LevelImage : IDisposable
 
     /// <summary>
     /// Returns the level of every grey value 0..<paramref name="maximum"/>: values are clamped to
-    /// <paramref name="low"/>..<paramref name="high"/> and mapped as the class remarks say. A table lookup per pixel
-    /// replaces a 64-bit division per pixel.
+    /// <paramref name="low"/>..<paramref name="high"/> and mapped by the formula in the class remarks. A table lookup
+    /// per pixel replaces a 64-bit division per pixel.
     /// </summary>
     private static short[] LevelTable(int low, int high, int levels, int maximum)
     {
