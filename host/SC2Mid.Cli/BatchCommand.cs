@@ -69,8 +69,28 @@ internal static class BatchCommand
             CommonOptions.Connectivity, CommonOptions.SaveCrops, CommonOptions.CropMargin, CommonOptions.Page,
             Jobs, CommonOptions.Figures, Shard, ShardCount, PluginTimeout,
         };
-        command.SetAction((parse, cancellationToken) => Task.FromResult(Run(parse, cancellationToken)));
+        command.SetAction((parse, cancellationToken) => Task.FromResult(RunUntilCancelled(parse, cancellationToken)));
         return command;
+    }
+
+    /// <summary>
+    /// Runs the batch and, on Ctrl+C or SIGTERM, says how to resume. System.CommandLine handles the cancellation
+    /// itself and exits with 130, and a message written where the cancelled run returned never appeared, so the
+    /// message goes out when the signal arrives.
+    /// </summary>
+    private static int RunUntilCancelled(ParseResult parse, CancellationToken cancellationToken)
+    {
+        var folder = parse.GetValue(Output)!.FullName;
+        void SayHowToResume(System.Runtime.InteropServices.PosixSignalContext context) =>
+            Console.Error.WriteLine(
+                $"{Environment.NewLine}Cancelled by {context.Signal}. The finished images are kept in "
+                + $"{Path.Combine(folder, ResultJournal.FolderName)}; run the same command again to resume.");
+
+        using var interrupt = System.Runtime.InteropServices.PosixSignalRegistration.Create(
+            System.Runtime.InteropServices.PosixSignal.SIGINT, SayHowToResume);
+        using var terminate = System.Runtime.InteropServices.PosixSignalRegistration.Create(
+            System.Runtime.InteropServices.PosixSignal.SIGTERM, SayHowToResume);
+        return Run(parse, cancellationToken);
     }
 
     private static int Run(ParseResult parse, CancellationToken cancellationToken)
