@@ -74,7 +74,7 @@ internal static class BatchCommand
     }
 
     /// <summary>
-    /// Runs the batch and, on Ctrl+C or SIGTERM, says how to resume. System.CommandLine handles the cancellation
+    /// Runs the batch and, on Ctrl+C or SIGTERM, writes how to resume. System.CommandLine handles the cancellation
     /// itself and exits with 130, and a message written where the cancelled run returned never appeared, so the
     /// message goes out when the signal arrives.
     /// </summary>
@@ -220,7 +220,7 @@ internal static class BatchCommand
     }
 
     /// <summary>
-    /// Says on standard error which shard this run is and where that came from, because an environment variable
+    /// Writes to standard error which shard this run is and where that came from, because an environment variable
     /// set by the scheduler can shard a run that did not ask for it.
     /// </summary>
     private static void ReportShard(ParseResult parse, ShardSelector shard, int mine, int total)

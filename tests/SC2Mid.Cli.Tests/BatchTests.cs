@@ -138,7 +138,7 @@ public sealed class BatchTests : IDisposable
     {
         var output = Path.Combine(_temporary, "out");
         Directory.CreateDirectory(output);
-        using var held = new FileStream(
+        using var otherRunLock = new FileStream(
             Path.Combine(output, ".lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
 
         var (exitCode, _, stderr) = Sc2mid.Run("batch", Sc2mid.Sample("dataset.csv"), "--out", output);

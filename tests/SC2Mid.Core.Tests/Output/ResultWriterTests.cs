@@ -211,7 +211,7 @@ public sealed class ResultWriterTests : IDisposable
     }
 
     [Fact]
-    public void Json_ManyImages_WritesToStreamAsItGoes()
+    public void Json_ManyImages_StreamsOutput()
     {
         var (extractor, results) = RunBatch(calibration: null);
         using var stream = new MemoryStream();
@@ -231,8 +231,8 @@ public sealed class ResultWriterTests : IDisposable
 
         JsonResultWriter.Write(stream, RunProvenance.From(extractor, "9.9.9"), run: null, Copies());
 
-        // Writing must reach the stream while the images are still coming, or a large run holds the whole
-        // file in memory until the end.
+        // Bytes must reach the stream while the images are still coming, or a large run keeps the whole file in
+        // memory until the end.
         Assert.True(
             lengthBeforeLast > stream.Length / 2,
             $"{lengthBeforeLast} of {stream.Length} bytes had reached the stream before the last image.");
